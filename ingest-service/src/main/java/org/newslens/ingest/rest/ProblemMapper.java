@@ -1,0 +1,80 @@
+package org.newslens.ingest.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newslens.ingest.service.InvalidArticleException;
+
+import java.util.stream.Collectors;
+
+/** The one place that turns failures into application/problem+json responses. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalidArticle(InvalidArticleException e) {
+        return e.tooLarge()
+                ? respond(Problem.of("too-large", "Input too large", 413, e.getMessage(), e.field()))
+                : respond(Problem.of("invalid-field", "Invalid field", 400, e.getMessage(), e.field()));
+    }
+
+    /** Declared apart from its parent type so that it wins over Quarkus' built-in mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        String detail = "The body is not a valid JSON article object (" + e.getOriginalMessage()
+                + "). Send one UTF-8 JSON object such as {\"title\": \"…\", \"text\": \"…\"}.";
+        return respond(Problem.of("malformed-json", "Malformed JSON", 400, detail, field));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return respond(Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                "Send the article as JSON with Content-Type: application/json.", null));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
+                ? e.getMessage() : "No such resource. See /q/swagger-ui for the routes this service offers.";
+        return respond(Problem.of("not-found", "Not found", 404, detail, null));
+    }
+
+    @ServerExceptionMapper
+    public Response otherHttpError(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
+        int status = e.getResponse().getStatus();
+        return respond(Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
+                e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure while handling a request", e);
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "The request failed on our side and nothing was stored. Retry later; if it persists, report it.",
+                null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
