@@ -1,0 +1,12 @@
+package org.newslens.query.index;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One enriched article as read from the change feed, ready to index. {@code entities} are ordered by
+ * mention count, most mentioned first; {@code language} is the detected one, else the ingest hint.
+ */
+public record ArticleDocument(long id, String title, String text, String url, String source, String language,
+                              Instant publishedAt, List<IndexedEntity> entities) {
+}

@@ -1,0 +1,42 @@
+package org.newslens.query.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newslens.query.service.ArticleReader;
+
+import java.sql.SQLException;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+    private final ArticleReader reader;
+
+    ArticleResource(ArticleReader reader) {
+        this.reader = reader;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an article with its entities and their mentions",
+            description = "Read from the database, so it reflects the latest enrichment even before the search index does.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticleView get(@Parameter(description = "Article id", example = "4711") @PathParam("id") String id)
+            throws SQLException {
+        return reader.find(id).map(ArticleView::of)
+                .orElseThrow(() -> new NotFoundException("No article with id " + id));
+    }
+}

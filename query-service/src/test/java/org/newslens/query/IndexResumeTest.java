@@ -1,0 +1,143 @@
+package org.newslens.query;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newslens.query.Fixtures.Mention;
+import org.newslens.query.config.IndexConfig;
+import org.newslens.query.index.ChangeFeedReader;
+import org.newslens.query.index.LuceneIndex;
+import org.newslens.query.index.SearchIndexer;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Drives the indexer directly against a real database, as a restart would: the index remembers the
+ * last change_seq in its commit, resumes after it, and a deleted index is rebuilt from the start.
+ */
+class IndexResumeTest {
+
+    private static final PostgresTestResource POSTGRES = new PostgresTestResource();
+    private static Map<String, String> config;
+    private static Fixtures db;
+    private static ChangeFeedReader feed;
+
+    @BeforeAll
+    static void startDatabase() {
+        config = POSTGRES.start();
+        db = new Fixtures(config.get(PostgresTestResource.OWNER_URL_KEY));
+        feed = new ChangeFeedReader(readerDataSource(config.get("quarkus.datasource.jdbc.url")));
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        POSTGRES.stop();
+    }
+
+    @Test
+    void resumesAfterCommittedSeqAndRebuildsWhenDeleted() throws Exception {
+        Path directory = Path.of(config.get("newslens.index.directory"));
+        long entity = db.entity("PERSON", "Ada Quill");
+        long first = enrichedArticle("First", entity);
+        enrichedArticle("Second", entity);
+        enrichedArticle("Third", entity);
+
+        try (LuceneIndex index = new LuceneIndex(directory)) {
+            assertEquals(3, indexer(index).catchUp(), "all three articles, across two batches of two");
+            assertEquals(3, index.documentCount());
+        }
+        assertEquals("3", committedSeq(directory), "the commit records the last indexed change_seq");
+
+        db.enrich(first, "en");
+        enrichedArticle("Fourth", entity);
+        try (LuceneIndex index = new LuceneIndex(directory)) {
+            assertEquals(3, index.indexedSeq(), "a restart resumes from the committed change_seq");
+            assertEquals(2, indexer(index).catchUp(), "only the re-enriched and the new article are read");
+            assertEquals(4, index.documentCount(), "re-enrichment replaced its document");
+            assertEquals(5, index.indexedSeq());
+        }
+
+        PostgresTestResource.deleteRecursively(directory);
+        try (LuceneIndex index = new LuceneIndex(directory)) {
+            assertEquals(0, index.indexedSeq());
+            assertEquals(4, indexer(index).catchUp(), "a deleted index is rebuilt from the whole feed");
+            assertEquals(4, index.documentCount());
+            assertEquals(5, index.indexedSeq());
+        }
+        assertEquals("5", committedSeq(directory));
+    }
+
+    @Test
+    void waitsQuietlyWhileTheTablesDoNotExist() throws Exception {
+        String url = config.get("quarkus.datasource.jdbc.url");
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = owner.createStatement()) {
+            statement.execute("CREATE DATABASE not_migrated");
+        }
+        Path directory = Files.createTempDirectory("query-index-empty");
+        try (LuceneIndex index = new LuceneIndex(directory)) {
+            SearchIndexer indexer = new SearchIndexer(
+                    new ChangeFeedReader(readerDataSource(url.replace("/postgres", "/not_migrated"))), index, batchesOf(2));
+            assertEquals(0, indexer.catchUp());
+            assertEquals(0, index.indexedSeq());
+        } finally {
+            PostgresTestResource.deleteRecursively(directory);
+        }
+    }
+
+    private static long enrichedArticle(String title, long entity) throws Exception {
+        long id = db.article(null, title, title + " story about Ada Quill.", null, "en", Instant.now());
+        db.enrich(id, "en", new Mention(entity, "Ada Quill"));
+        return id;
+    }
+
+    private static SearchIndexer indexer(LuceneIndex index) {
+        return new SearchIndexer(feed, index, batchesOf(2));
+    }
+
+    private static String committedSeq(Path directory) throws IOException {
+        try (FSDirectory fs = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(fs)) {
+            return reader.getIndexCommit().getUserData().get(LuceneIndex.CHANGE_SEQ_KEY);
+        }
+    }
+
+    private static PGSimpleDataSource readerDataSource(String url) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(PostgresTestResource.READER);
+        dataSource.setPassword(PostgresTestResource.READER_PASSWORD);
+        return dataSource;
+    }
+
+    private static IndexConfig batchesOf(int size) {
+        return new IndexConfig() {
+            @Override
+            public Path directory() {
+                throw new UnsupportedOperationException("the test opens the index itself");
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public int batchSize() {
+                return size;
+            }
+        };
+    }
+}
