@@ -114,6 +114,9 @@ class ArticleResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://newslens.dev/problems/not-found"))
                 .body("detail", containsString("999999999999"));
+        given().when().get("/api/v1/articles/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     static Stream<Arguments> badInput() {
