@@ -1,0 +1,52 @@
+package org.newslens.nlp.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "newslens.nlp")
+public interface NlpConfig {
+
+    /** Largest text accepted by /analyze and by a job, in UTF-8 bytes. Longer texts get 413 (analyze) or fail (job). */
+    @WithDefault("1000000")
+    int maxTextBytes();
+
+    /** Recorded on every enrichment, so that older enrichments can be found and redone after a pipeline change. */
+    @WithDefault("1")
+    int pipelineVersion();
+
+    /** Job worker threads per replica, each analysing one article at a time (0 disables enrichment). */
+    @WithDefault("2")
+    int workers();
+
+    /** How the workers take jobs from nlp.jobs. */
+    Jobs jobs();
+
+    interface Jobs {
+
+        /** Jobs one worker claims at once (at least 1). The lease must cover analysing the whole batch. */
+        @WithDefault("4")
+        int batchSize();
+
+        /** How long an idle worker sleeps before looking for jobs again; POST /api/v1/jobs/wake cuts it short. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** How long a claimed job stays reserved; after that another worker (on any replica) may take it over. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** Attempts before a job is marked failed (at least 1). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Delay before the first retry; it doubles with each further attempt. */
+        @WithDefault("10s")
+        Duration retryBackoff();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("1h")
+        Duration maxRetryBackoff();
+    }
+}

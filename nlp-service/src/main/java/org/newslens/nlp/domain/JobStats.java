@@ -1,0 +1,5 @@
+package org.newslens.nlp.domain;
+
+/** How many jobs are in each state. */
+public record JobStats(long pending, long running, long done, long failed) {
+}

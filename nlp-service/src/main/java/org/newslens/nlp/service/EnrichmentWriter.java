@@ -1,0 +1,147 @@
+package org.newslens.nlp.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.newslens.nlp.config.NlpConfig;
+import org.newslens.nlp.domain.Job;
+import org.newslens.nlp.pipeline.Document;
+import org.newslens.nlp.pipeline.Entity;
+import org.newslens.nlp.pipeline.Mention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores one article's enrichment and completes its job, all in one transaction. Entities are
+ * written in one global order and without row locks (insert-if-absent, then read), so concurrent
+ * workers never deadlock; the change-feed sequence is taken last, so that its row lock, held to
+ * commit, makes sequence order equal commit order for the readers tailing it.
+ */
+@ApplicationScoped
+public class EnrichmentWriter {
+
+    private final AgroalDataSource dataSource;
+    private final int pipelineVersion;
+
+    EnrichmentWriter(AgroalDataSource dataSource, NlpConfig config) {
+        this.dataSource = dataSource;
+        this.pipelineVersion = config.pipelineVersion();
+    }
+
+    /** @return the change-feed sequence number of this enrichment */
+    @Transactional(rollbackOn = Exception.class)
+    public long write(Job job, Document document) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Entity> entities = document.entities().stream()
+                    .sorted(Comparator.comparing((Entity e) -> e.type().name()).thenComparing(Entity::canonical))
+                    .toList();
+            Map<Entity, Long> ids = entityIds(connection, entities);
+            insertAliases(connection, entities, ids);
+            long sequence = nextSequence(connection);
+            upsertEnrichment(connection, job.articleId(), sequence, document);
+            replaceMentions(connection, job.articleId(), entities, ids);
+            markDone(connection, job.id());
+            return sequence;
+        }
+    }
+
+    private static Map<Entity, Long> entityIds(Connection connection, List<Entity> entities) throws SQLException {
+        Map<Entity, Long> ids = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO nlp.entities (type, canonical) VALUES (?, ?) ON CONFLICT (type, canonical) DO NOTHING");
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT id FROM nlp.entities WHERE type = ? AND canonical = ?")) {
+            for (Entity entity : entities) {
+                insert.setString(1, entity.type().name());
+                insert.setString(2, entity.canonical());
+                insert.executeUpdate();
+                select.setString(1, entity.type().name());
+                select.setString(2, entity.canonical());
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    ids.put(entity, rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void insertAliases(Connection connection, List<Entity> entities, Map<Entity, Long> ids)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO nlp.entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (Entity entity : entities) {
+                for (String alias : entity.aliases()) {
+                    insert.setLong(1, ids.get(entity));
+                    insert.setString(2, alias);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static long nextSequence(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE nlp.change_feed SET last_seq = last_seq + 1 RETURNING last_seq");
+             ResultSet rows = update.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void upsertEnrichment(Connection connection, long articleId, long sequence, Document document)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages, enriched_at)
+                VALUES (?, ?, ?, ?, ?, now())
+                ON CONFLICT (article_id) DO UPDATE SET
+                    change_seq = EXCLUDED.change_seq, pipeline_version = EXCLUDED.pipeline_version,
+                    language = EXCLUDED.language, stages = EXCLUDED.stages, enriched_at = EXCLUDED.enriched_at""")) {
+            upsert.setLong(1, articleId);
+            upsert.setLong(2, sequence);
+            upsert.setInt(3, pipelineVersion);
+            upsert.setString(4, document.language());
+            upsert.setArray(5, connection.createArrayOf("text", document.stagesRun().toArray()));
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void replaceMentions(Connection connection, long articleId, List<Entity> entities,
+                                        Map<Entity, Long> ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM nlp.mentions WHERE article_id = ?");
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO nlp.mentions (article_id, entity_id, start_offset, end_offset, surface)
+                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            delete.setLong(1, articleId);
+            delete.executeUpdate();
+            for (Entity entity : entities) {
+                for (Mention mention : entity.mentions()) {
+                    insert.setLong(1, articleId);
+                    insert.setLong(2, ids.get(entity));
+                    insert.setInt(3, mention.start());
+                    insert.setInt(4, mention.end());
+                    insert.setString(5, mention.text());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void markDone(Connection connection, long jobId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE nlp.jobs SET status = 'done', lease_until = NULL, last_error = NULL, updated_at = now()
+                WHERE id = ?""")) {
+            update.setLong(1, jobId);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.newslens.nlp.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.newslens.nlp.config.NlpConfig;
+import org.newslens.nlp.domain.Job;
+import org.newslens.nlp.pipeline.AnalysisPipeline;
+import org.newslens.nlp.pipeline.Document;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Enriches one claimed job: analysis runs outside any transaction, the result is written in one.
+ * A failed attempt is retried with exponential backoff until the attempts run out.
+ */
+@ApplicationScoped
+public class JobProcessor {
+
+    private static final Logger LOG = Logger.getLogger(JobProcessor.class);
+
+    private final AnalysisPipeline pipeline;
+    private final EnrichmentWriter writer;
+    private final JobQueue queue;
+    private final TextSizeLimit sizeLimit;
+    private final NlpConfig.Jobs config;
+
+    JobProcessor(AnalysisPipeline pipeline, EnrichmentWriter writer, JobQueue queue, TextSizeLimit sizeLimit,
+                 NlpConfig config) {
+        this.pipeline = pipeline;
+        this.writer = writer;
+        this.queue = queue;
+        this.sizeLimit = sizeLimit;
+        this.config = config.jobs();
+    }
+
+    public void process(Job job) throws SQLException {
+        if (job.attempts() > config.maxAttempts()) {
+            // only a job whose lease kept running out (its worker died or hung) gets here
+            queue.fail(job, "Gave up after " + config.maxAttempts() + " attempts whose leases expired unfinished");
+            return;
+        }
+        try {
+            sizeLimit.check("text", job.text());
+            Document document = pipeline.analyze(job.text(), job.title(), job.languageHint());
+            long sequence = writer.write(job, document);
+            LOG.debugf("Enriched article %d (change %d)", job.articleId(), sequence);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (job.attempts() >= config.maxAttempts()) {
+                LOG.errorf(e, "Enrichment of article %d failed for good after %d attempts", job.articleId(), job.attempts());
+                queue.fail(job, error);
+            } else {
+                Duration delay = backoff(job.attempts());
+                LOG.warnf("Enrichment of article %d failed (attempt %d, next in %s): %s",
+                        job.articleId(), job.attempts(), delay, error);
+                queue.retryLater(job, error, delay);
+            }
+        }
+    }
+
+    private Duration backoff(int attempts) {
+        Duration delay = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 30));
+        return delay.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : delay;
+    }
+}

@@ -1,0 +1,146 @@
+package org.newslens.nlp.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.newslens.nlp.domain.Job;
+import org.newslens.nlp.domain.JobStats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The job queue in nlp.jobs. Claims take a lease with {@code FOR UPDATE SKIP LOCKED}, so workers on
+ * any number of replicas never take the same job, and a job whose worker died is taken again once
+ * its lease has run out.
+ */
+@ApplicationScoped
+public class JobQueue {
+
+    private final AgroalDataSource dataSource;
+
+    JobQueue(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Leases up to {@code limit} ready jobs, counting the attempt; oldest first. */
+    @Transactional
+    public List<Job> claim(int limit, Duration lease) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement claim = connection.prepareStatement("""
+                     UPDATE nlp.jobs
+                     SET status = 'running', attempts = attempts + 1,
+                         lease_until = now() + ? * interval '1 millisecond', updated_at = now()
+                     WHERE id IN (SELECT id FROM nlp.jobs
+                                  WHERE (status = 'pending' AND run_after <= now())
+                                     OR (status = 'running' AND lease_until < now())
+                                  ORDER BY id LIMIT ?
+                                  FOR UPDATE SKIP LOCKED)
+                     RETURNING id, article_id, title, text, language_hint, attempts""")) {
+            claim.setLong(1, lease.toMillis());
+            claim.setInt(2, limit);
+            List<Job> jobs = new ArrayList<>();
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(new Job(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getInt(6)));
+                }
+            }
+            jobs.sort(Comparator.comparingLong(Job::id));
+            return jobs;
+        }
+    }
+
+    /** Gives a claimed job back untouched (this attempt does not count), e.g. on shutdown. */
+    @Transactional
+    public void release(Job job) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE nlp.jobs SET status = 'pending', attempts = attempts - 1, lease_until = NULL, updated_at = now()
+                     WHERE id = ? AND status = 'running'""")) {
+            update.setLong(1, job.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** Puts the job back in the queue to be tried again after {@code delay}. */
+    @Transactional
+    public void retryLater(Job job, String error, Duration delay) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE nlp.jobs
+                     SET status = 'pending', lease_until = NULL, last_error = ?,
+                         run_after = now() + ? * interval '1 millisecond', updated_at = now()
+                     WHERE id = ?""")) {
+            update.setString(1, error);
+            update.setLong(2, delay.toMillis());
+            update.setLong(3, job.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** Gives up on the job; it stays failed until retried through the API. */
+    @Transactional
+    public void fail(Job job, String error) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE nlp.jobs SET status = 'failed', lease_until = NULL, last_error = ?, updated_at = now()
+                     WHERE id = ?""")) {
+            update.setString(1, error);
+            update.setLong(2, job.id());
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Queues a failed job again with a fresh set of attempts.
+     *
+     * @return the job's status before the call (only a "failed" job is requeued), or empty if the article has no job
+     */
+    @Transactional
+    public Optional<String> retryFailed(long articleId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT status FROM nlp.jobs WHERE article_id = ? FOR UPDATE");
+             PreparedStatement requeue = connection.prepareStatement("""
+                     UPDATE nlp.jobs SET status = 'pending', attempts = 0, run_after = now(), lease_until = NULL,
+                                         updated_at = now()
+                     WHERE article_id = ?""")) {
+            query.setLong(1, articleId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                String status = rows.getString(1);
+                if (status.equals("failed")) {
+                    requeue.setLong(1, articleId);
+                    requeue.executeUpdate();
+                }
+                return Optional.of(status);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public JobStats stats() throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT status, count(*) FROM nlp.jobs GROUP BY status");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return new JobStats(counts.getOrDefault("pending", 0L), counts.getOrDefault("running", 0L),
+                counts.getOrDefault("done", 0L), counts.getOrDefault("failed", 0L));
+    }
+}

@@ -1,0 +1,140 @@
+package org.newslens.nlp.rest;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newslens.nlp.ModelsReady;
+import org.newslens.nlp.PostgresTestResource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class AnalyzeResourceTest {
+
+    private static final String BLINKEN = "Antony Blinken met Mohammed Shia' al-Sudani in Baghdad. Blinken later flew to Ankara.";
+
+    @BeforeEach
+    void modelsLoaded() throws InterruptedException {
+        ModelsReady.await();
+    }
+
+    private static JsonPath analyze(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/analyze")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void mergesAPersonsNamesIntoOneEntity() {
+        JsonPath result = analyze(Map.of("text", BLINKEN, "title", "t"));
+
+        assertEquals("en", result.getString("language"));
+        assertEquals(List.of("language", "ner", "canonicalize"), result.getList("stages"));
+        assertEquals(2, result.getInt("sentences"));
+        List<Map<String, Object>> blinkens = result.getList("entities.findAll { e -> e.type == 'PERSON' && e.canonical.contains('Blinken') }");
+        assertEquals(1, blinkens.size());
+        assertEquals("Antony Blinken", blinkens.get(0).get("canonical"));
+        assertEquals(List.of("Antony Blinken", "Blinken"), blinkens.get(0).get("aliases"));
+        assertEquals(2, ((List<?>) blinkens.get(0).get("mentions")).size());
+        assertEquals(List.of("Baghdad", "Ankara"), result.getList("entities.findAll { e -> e.type == 'LOCATION' }.canonical"));
+        assertMentionsMatch(BLINKEN, result);
+    }
+
+    /** The project's own sample report on the same visit; always present. */
+    @Test
+    void projectSampleHasOneBlinkenAndOneSudani() throws IOException {
+        String text = new ObjectMapper().readTree(Path.of("../samples/articles/01-blinken-baghdad.json").toFile()).get("text").asText();
+        JsonPath result = analyze(Map.of("text", text));
+
+        List<String> persons = result.getList("entities.findAll { e -> e.type == 'PERSON' }.canonical");
+        assertEquals(1, persons.stream().filter(p -> p.contains("Blinken")).count(), persons.toString());
+        assertTrue(persons.contains("Antony Blinken"), persons.toString());
+        assertEquals(1, persons.stream().filter(p -> p.contains("Sudani")).count(), persons.toString());
+        assertMentionsMatch(text, result);
+    }
+
+    /** The shared seed article, present beside the repository in development and CI only. */
+    @Test
+    void seedArticleHasOneBlinkenOneSudaniAndNoPronounsOrTitleFragments() throws IOException {
+        Path seed = Path.of("../../shared/samples/us-iraq-relations.txt");
+        assumeTrue(Files.exists(seed), "../shared/samples is not beside this checkout");
+        String text = Files.readString(seed);
+        JsonPath result = analyze(Map.of("text", text));
+
+        List<String> persons = result.getList("entities.findAll { e -> e.type == 'PERSON' }.canonical");
+        assertEquals(1, persons.stream().filter(p -> p.contains("Blinken")).count(), persons.toString());
+        assertTrue(persons.contains("Antony Blinken"), persons.toString());
+        List<String> sudanis = persons.stream().filter(p -> p.contains("Sudani")).toList();
+        assertEquals(List.of("Mohammed Shia' Al Sudani"), sudanis);
+        List<String> surfaces = result.getList("entities.mentions.flatten().text");
+        assertFalse(surfaces.contains("his"), surfaces.toString());
+        assertFalse(result.getList("entities.canonical").contains("State"));
+        assertMentionsMatch(text, result);
+    }
+
+    @Test
+    void identifiesOtherLanguagesAndSkipsEnglishOnlyStages() {
+        JsonPath french = analyze(Map.of("text", "Le président de la République a reçu mardi les syndicats à l'Élysée pour discuter des retraites."));
+        assertEquals("fr", french.getString("language"));
+        assertEquals(List.of("language", "canonicalize"), french.getList("stages"));
+
+        JsonPath german = analyze(Map.of("text", "Die Bundesregierung hat am Dienstag in Berlin ein neues Klimaschutzgesetz beschlossen."));
+        assertEquals("de", german.getString("language"));
+    }
+
+    @Test
+    void missingOrBlankTextIsAProblemNamingTheField() {
+        for (Map<String, Object> body : List.of(Map.<String, Object>of("title", "t"), Map.<String, Object>of("text", "  "))) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/analyze")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://newslens.dev/problems/invalid-field"))
+                    .body("field", equalTo("text"));
+        }
+    }
+
+    @Test
+    void textOverTheLimitIsRefusedWith413() {
+        given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(1_000_001)))
+                .when().post("/api/v1/analyze")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://newslens.dev/problems/too-large"))
+                .body("field", equalTo("text"));
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"text\": ")
+                .when().post("/api/v1/analyze")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://newslens.dev/problems/malformed-json"))
+                .body("detail", startsWith("The body is not a valid JSON"));
+    }
+
+    private static void assertMentionsMatch(String text, JsonPath result) {
+        List<Map<String, Object>> mentions = result.getList("entities.mentions.flatten()");
+        assertFalse(mentions.isEmpty());
+        for (Map<String, Object> mention : mentions) {
+            assertEquals(mention.get("text"), text.substring((Integer) mention.get("start"), (Integer) mention.get("end")));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.newslens.nlp.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newslens.nlp.ModelsReady;
+import org.newslens.nlp.PostgresTestResource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class JobWorkersTest {
+
+    private static final String TEXT = "Secretary Dana Okafor flew to Lisbon on Monday. Okafor met officials of the World Bank there.";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void modelsLoaded() throws InterruptedException {
+        ModelsReady.await();
+    }
+
+    @Test
+    void aQueuedArticleIsEnrichedWithItsMentions() throws Exception {
+        long articleId = newArticleId();
+        insertJob(articleId, TEXT, "now()");
+        long seqBefore = query("SELECT last_seq FROM nlp.change_feed");
+
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "done".equals(status(articleId)));
+
+        assertTrue(query("SELECT change_seq FROM nlp.enrichments WHERE article_id = " + articleId) > seqBefore);
+        assertEquals(1, query("SELECT pipeline_version FROM nlp.enrichments WHERE article_id = " + articleId));
+        assertEquals(1, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId
+                + " AND language = 'en' AND stages = ARRAY['language', 'ner', 'canonicalize']"));
+        List<String[]> mentions = mentions(articleId);
+        assertFalse(mentions.isEmpty());
+        for (String[] mention : mentions) {
+            assertEquals(mention[0], TEXT.substring(Integer.parseInt(mention[1]), Integer.parseInt(mention[2])));
+        }
+        assertTrue(mentions.stream().anyMatch(m -> m[0].equals("Dana Okafor") && m[3].equals("Dana Okafor")));
+        assertTrue(mentions.stream().anyMatch(m -> m[0].equals("Okafor") && m[3].equals("Dana Okafor")));
+        assertEquals(1, query("SELECT count(*) FROM nlp.entity_aliases a JOIN nlp.entities e ON e.id = a.entity_id"
+                + " WHERE e.type = 'PERSON' AND e.canonical = 'Dana Okafor' AND a.alias = 'Okafor'"));
+    }
+
+    @Test
+    void aJobThatCannotSucceedFailsAfterItsAttemptsAndCanBeRetried() throws Exception {
+        long articleId = newArticleId();
+        insertJob(articleId, "x".repeat(1_100_000), "now()");
+
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "failed".equals(status(articleId)));
+
+        assertEquals(3, query("SELECT attempts FROM nlp.jobs WHERE article_id = " + articleId));
+        assertEquals(1, query("SELECT count(*) FROM nlp.jobs WHERE article_id = " + articleId
+                + " AND last_error LIKE '%bytes%' AND lease_until IS NULL"));
+        assertEquals(0, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId));
+
+        long updatedBefore = query("SELECT extract(epoch FROM updated_at) * 1000000 FROM nlp.jobs WHERE article_id = " + articleId);
+        given().post("/api/v1/jobs/" + articleId + "/retry").then().statusCode(202);
+        await(() -> "failed".equals(status(articleId))
+                && query("SELECT extract(epoch FROM updated_at) * 1000000 FROM nlp.jobs WHERE article_id = " + articleId) > updatedBefore);
+    }
+
+    @Test
+    void retryNeedsAFailedJob() throws Exception {
+        given().post("/api/v1/jobs/" + newArticleId() + "/retry")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://newslens.dev/problems/not-found"));
+
+        long articleId = newArticleId();
+        insertJob(articleId, TEXT, "now() + interval '1 day'");
+        given().post("/api/v1/jobs/" + articleId + "/retry")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://newslens.dev/problems/job-not-failed"));
+    }
+
+    @Test
+    void statsCountJobsByState() throws Exception {
+        long waiting = newArticleId();
+        insertJob(waiting, TEXT, "now() + interval '1 day'");
+        long pending = query("SELECT count(*) FROM nlp.jobs WHERE status = 'pending'");
+
+        var stats = given().get("/api/v1/jobs/stats").then().statusCode(200).extract().jsonPath();
+
+        assertTrue(stats.getLong("pending") >= 1);
+        assertEquals(pending, stats.getLong("pending"));
+        assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'done'"), stats.getLong("done"));
+        assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'failed'"), stats.getLong("failed"));
+        assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'running'"), stats.getLong("running"));
+    }
+
+    private static long newArticleId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    }
+
+    private void insertJob(long articleId, String text, String runAfter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO nlp.jobs (article_id, title, text, language_hint, run_after) VALUES (?, 'A title', ?, 'en', "
+                             + runAfter + ")")) {
+            insert.setLong(1, articleId);
+            insert.setString(2, text);
+            insert.executeUpdate();
+        }
+    }
+
+    private String status(long articleId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT status FROM nlp.jobs WHERE article_id = ?")) {
+            query.setLong(1, articleId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long query(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** surface, start, end, entity canonical name */
+    private List<String[]> mentions(long articleId) throws SQLException {
+        List<String[]> mentions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT m.surface, m.start_offset, m.end_offset, e.canonical
+                     FROM nlp.mentions m JOIN nlp.entities e ON e.id = m.entity_id
+                     WHERE m.article_id = ? ORDER BY m.start_offset""")) {
+            query.setLong(1, articleId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    mentions.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)});
+                }
+            }
+        }
+        return mentions;
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
