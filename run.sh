@@ -47,7 +47,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 http_ok() {  # port path: true when GET answers 200 (bash only, no curl needed)
   local status
-  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
   IFS= read -r -t 5 status <&3 || status=""
   exec 3>&-
@@ -89,7 +89,8 @@ if $needs_build; then
 fi
 
 echo "Starting PostgreSQL on port $pg_port (data in $home/postgres)..."
-java -jar local-postgres/target/local-postgres.jar "$home/postgres" "$pg_port" >"$logs/postgres.log" 2>&1 &
+java -cp "local-postgres/target/local-postgres.jar:local-postgres/target/lib/*" org.newslens.localpg.LocalPostgres \
+  "$home/postgres" "$pg_port" >"$logs/postgres.log" 2>&1 &
 pids+=($!)
 wait_until "PostgreSQL" 60 grep -q "PostgreSQL ready" "$logs/postgres.log"
 

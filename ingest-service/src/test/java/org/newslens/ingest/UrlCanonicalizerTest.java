@@ -32,6 +32,11 @@ class UrlCanonicalizerTest {
     }
 
     @Test
+    void acceptsHostsThatAreNotStrictDnsNames() {
+        assertEquals("https://nd_story.example/a", canonical("https://ND_Story.example/a/"));
+    }
+
+    @Test
     void refusesNonHttpAndRelativeUrls() {
         assertEquals("url", assertThrows(InvalidArticleException.class, () -> canonical("ftp://example.org/a")).field());
         assertThrows(InvalidArticleException.class, () -> canonical("/relative/path"));

@@ -89,7 +89,7 @@ public final class LocalPostgres implements AutoCloseable {
         postgres.close();
     }
 
-    /** {@code java -jar local-postgres.jar [data-directory] [port]}; stops on Ctrl-C or SIGTERM. */
+    /** Arguments: [data-directory] [port]. Stops on Ctrl-C or SIGTERM. See run.sh for the class path. */
     public static void main(String[] args) throws Exception {
         Path dataDirectory = Path.of(args.length > 0 ? args[0] : ".newslens/postgres").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 5433;

@@ -35,10 +35,10 @@ public final class UrlCanonicalizer {
             throw InvalidArticleException.invalid(field, field + " '" + url
                     + "' is not an http(s) URL. Give the article's web address, e.g. https://example.org/news/story.");
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
+        String host = host(uri);
+        if (host == null) {
             throw InvalidArticleException.invalid(field, field + " '" + url + "' has no host. Give an absolute URL.");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -50,8 +50,21 @@ public final class UrlCanonicalizer {
     }
 
     public static String host(String canonicalUrl) {
-        String host = URI.create(canonicalUrl).getHost();
+        String host = host(URI.create(canonicalUrl));
         return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    /**
+     * The lower-case host. java.net.URI leaves the host empty for names that are not strict DNS
+     * names (e.g. with an underscore), which real sites use; those are read from the authority,
+     * keeping any port there.
+     */
+    private static String host(URI uri) {
+        String host = uri.getHost();
+        if (host == null && uri.getRawAuthority() != null) {
+            host = uri.getRawAuthority().replaceFirst("^.*@", "");
+        }
+        return host == null || host.isBlank() ? null : host.toLowerCase(Locale.ROOT);
     }
 
     private static String withoutTracking(String rawQuery) {
