@@ -34,4 +34,11 @@ public class Article extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "ingested_at")
     public Instant ingestedAt;
+    public String[] authors;
+    @Column(name = "external_id")
+    public String externalId;
+    @Column(name = "lead_image_url")
+    public String leadImageUrl;
+    @Column(name = "near_duplicate_of")
+    public Long nearDuplicateOf;
 }

@@ -1,6 +1,7 @@
 package org.newslens.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,5 +22,9 @@ public record Problem(
 
     public static Problem of(String kind, String title, int status, String detail, String field) {
         return new Problem(TYPE_BASE + kind, title, status, detail, field);
+    }
+
+    Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newslens.ingest.service.IdempotencyKeyReusedException;
 import org.newslens.ingest.service.InvalidArticleException;
 
 import java.util.stream.Collectors;
@@ -23,6 +24,11 @@ public class ProblemMapper {
         return e.tooLarge()
                 ? respond(Problem.of("too-large", "Input too large", 413, e.getMessage(), e.field()))
                 : respond(Problem.of("invalid-field", "Invalid field", 400, e.getMessage(), e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return respond(Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422, e.getMessage(), "Idempotency-Key"));
     }
 
     /** Declared apart from its parent type so that it wins over Quarkus' built-in mapper for it. */
@@ -75,6 +81,6 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return problem.toResponse();
     }
 }

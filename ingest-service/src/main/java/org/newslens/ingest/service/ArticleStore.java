@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * The SQL that writes articles, their sources and their enrichment jobs. It runs inside the caller's
@@ -25,14 +28,17 @@ public class ArticleStore {
         this.dataSource = dataSource;
     }
 
-    /** @return the new article's id, or empty if an article with this URL or body already exists */
-    public OptionalLong insertArticle(ArticleDraft draft, Long sourceId) throws SQLException {
+    /** @return the new article's id, or empty if an article with this URL, body or external id exists */
+    public OptionalLong insertArticle(ArticleDraft draft, Long sourceId, Long nearDuplicateOf) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO ingest.articles (source_id, url, canonical_url, title, text, language_hint, published_at, content_hash)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                     INSERT INTO ingest.articles (source_id, url, canonical_url, title, text, language_hint, published_at,
+                                                  content_hash, authors, external_id, lead_image_url, near_duplicate_of,
+                                                  minhash, lsh_bands)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT DO NOTHING
                      RETURNING id""")) {
+            MinHasher.Signature signature = draft.signature();
             insert.setObject(1, sourceId, Types.BIGINT);
             insert.setString(2, draft.url());
             insert.setString(3, draft.canonicalUrl());
@@ -41,21 +47,54 @@ public class ArticleStore {
             insert.setString(6, draft.language());
             insert.setTimestamp(7, draft.publishedAt() == null ? null : Timestamp.from(draft.publishedAt()));
             insert.setBytes(8, draft.contentHash());
+            insert.setArray(9, connection.createArrayOf("text", draft.authors().toArray()));
+            insert.setString(10, draft.externalId());
+            insert.setString(11, draft.leadImageUrl());
+            insert.setObject(12, nearDuplicateOf, Types.BIGINT);
+            insert.setArray(13, signature == null ? null : connection.createArrayOf("integer", IntStream.of(signature.values()).boxed().toArray()));
+            insert.setArray(14, signature == null ? null : connection.createArrayOf("bigint", LongStream.of(signature.bandKeys()).boxed().toArray()));
             try (ResultSet rows = insert.executeQuery()) {
                 return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
             }
         }
     }
 
-    /** The earliest stored article with the same canonical URL or the same normalised body. */
+    /**
+     * The earliest article whose body is at least {@code threshold} similar to this signature's.
+     * Candidates share an LSH band key (a GIN index lookup); their signatures are then compared.
+     * Where the most similar earlier article is itself a near-duplicate, its original is returned.
+     */
+    public OptionalLong findNearDuplicate(MinHasher.Signature signature, double threshold) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT id, near_duplicate_of, minhash FROM ingest.articles
+                     WHERE lsh_bands && ?
+                     ORDER BY id LIMIT 200""")) {
+            query.setArray(1, connection.createArrayOf("bigint", LongStream.of(signature.bandKeys()).boxed().toArray()));
+            long earliest = Long.MAX_VALUE;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Integer[] values = (Integer[]) rows.getArray(3).getArray();
+                    if (MinHasher.similarity(signature.values(), Arrays.stream(values).mapToInt(Integer::intValue).toArray()) >= threshold) {
+                        long original = rows.getObject(2) == null ? rows.getLong(1) : rows.getLong(2);
+                        earliest = Math.min(earliest, original);
+                    }
+                }
+            }
+            return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
+        }
+    }
+
+    /** The earliest stored article with the same canonical URL, normalised body or external id. */
     public OptionalLong findDuplicate(ArticleDraft draft) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT id FROM ingest.articles
-                     WHERE canonical_url = ? OR content_hash = ?
+                     WHERE canonical_url = ? OR content_hash = ? OR external_id = ?
                      ORDER BY id LIMIT 1""")) {
             query.setString(1, draft.canonicalUrl());
             query.setBytes(2, draft.contentHash());
+            query.setString(3, draft.externalId());
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
             }

@@ -5,28 +5,47 @@ import org.newslens.ingest.config.IngestConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Checks a {@link NewArticle} field by field and normalises it into an {@link ArticleDraft}. */
+/**
+ * Checks a {@link NewArticle} field by field and normalises it into an {@link ArticleDraft}. With
+ * {@code html} instead of {@code text}, the main text and any metadata the client left out come
+ * from the page.
+ */
 @ApplicationScoped
 public class ArticleValidator {
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
+    private static final int MAX_AUTHORS = 50;
+    private static final int MAX_SHORT_FIELD_CHARS = 500;
+    /** Less text than this from a page means navigation or boilerplate, not an article. */
+    private static final int MIN_EXTRACTED_TEXT_CHARS = 80;
 
     private final IngestConfig config;
+    private final HtmlArticleExtractor extractor;
 
-    ArticleValidator(IngestConfig config) {
+    ArticleValidator(IngestConfig config, HtmlArticleExtractor extractor) {
         this.config = config;
+        this.extractor = extractor;
     }
 
     public ArticleDraft validate(NewArticle article) {
-        String title = required("title", article.title());
-        String text = required("text", article.text());
+        ExtractedPage page = blank(article.html()) ? null : extract(article);
+        String title = required("title", firstNonBlank(article.title(), page == null ? null : page.title()),
+                "Every article needs a title" + (page == null ? "." : "; the page has none, so send one."));
+        String text = blank(article.text()) && page != null && page.text().length() >= MIN_EXTRACTED_TEXT_CHARS
+                ? page.text() : article.text();
+        if (blank(text)) {
+            throw page != null
+                    ? InvalidArticleException.invalid("html", "No article text could be extracted from html. "
+                            + "Send the full article page, or the body as text.")
+                    : InvalidArticleException.invalid("text", "text is missing or empty. Every article needs a title and "
+                            + "a text (or the page as html).");
+        }
+        text = text.strip();
         if (title.length() > config.maxTitleChars()) {
             throw InvalidArticleException.invalid("title", "title is " + title.length() + " characters long; the limit is "
                     + config.maxTitleChars() + ". Send the headline only.");
@@ -37,47 +56,97 @@ public class ArticleValidator {
                     + config.maxTextBytes() + " bytes (newslens.ingest.max-text-bytes). Send the article body only.");
         }
         String canonicalUrl = blank(article.url()) ? null : UrlCanonicalizer.canonicalize("url", article.url());
-        String sourceName = blank(article.source()) ? null : article.source().strip();
         String sourceDomain = canonicalUrl == null ? null : UrlCanonicalizer.host(canonicalUrl);
+        String sourceName = blank(article.source()) ? sourceDomain : shortField("source", article.source());
+        Instant publishedAt = !blank(article.publishedAt()) || page == null
+                ? publishedAt(article.publishedAt())
+                : pagePublishedAt(page.publishedAt());
+        String language = !blank(article.language()) || page == null
+                ? language(article.language())
+                : pageLanguage(page.language());
+        List<String> authors = article.authors() != null
+                ? authors(article.authors())
+                : page == null || page.byline() == null ? List.of() : List.of(page.byline());
+        String externalId = blank(article.externalId()) ? null : shortField("externalId", article.externalId());
         return new ArticleDraft(title, text, blank(article.url()) ? null : article.url().strip(), canonicalUrl,
-                publishedAt(article.publishedAt()), sourceName != null ? sourceName : sourceDomain, sourceDomain,
-                language(article.language()), ContentFingerprint.of(text));
+                publishedAt, sourceName, sourceDomain, language, authors, externalId,
+                page == null ? null : page.leadImageUrl(), ContentFingerprint.of(text), MinHasher.of(text));
     }
 
-    private static String required(String field, String value) {
+    private ExtractedPage extract(NewArticle article) {
+        int htmlBytes = article.html().getBytes(StandardCharsets.UTF_8).length;
+        if (htmlBytes > config.maxHtmlBytes()) {
+            throw InvalidArticleException.tooLarge("html", "html is " + htmlBytes + " bytes; the limit is "
+                    + config.maxHtmlBytes() + " bytes (newslens.ingest.max-html-bytes).");
+        }
+        return extractor.extract(article.html(), article.url());
+    }
+
+    private static String required(String field, String value, String why) {
         if (blank(value)) {
-            throw InvalidArticleException.invalid(field, field + " is missing or empty. Every article needs a title and a text.");
+            throw InvalidArticleException.invalid(field, field + " is missing or empty. " + why);
         }
         return value.strip();
+    }
+
+    private static String shortField(String field, String value) {
+        String stripped = value.strip();
+        if (stripped.length() > MAX_SHORT_FIELD_CHARS) {
+            throw InvalidArticleException.invalid(field, field + " is " + stripped.length() + " characters long; the limit is "
+                    + MAX_SHORT_FIELD_CHARS + ".");
+        }
+        return stripped;
+    }
+
+    private static List<String> authors(List<String> authors) {
+        if (authors.size() > MAX_AUTHORS) {
+            throw InvalidArticleException.invalid("authors", "authors has " + authors.size() + " names; the limit is "
+                    + MAX_AUTHORS + ".");
+        }
+        return authors.stream().filter(Objects::nonNull).filter(a -> !a.isBlank())
+                .map(a -> shortField("authors", a)).distinct().toList();
     }
 
     private static Instant publishedAt(String value) {
         if (blank(value)) {
             return null;
         }
-        String text = value.strip();
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notADateTime) {
-            try {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                throw InvalidArticleException.invalid("publishedAt", "publishedAt '" + value
-                        + "' is not a date. Use ISO-8601 with an offset, e.g. 2023-11-05T14:30:00Z, or a date, e.g. 2023-11-05.");
-            }
+        Instant parsed = IsoDates.parse(value);
+        if (parsed == null) {
+            throw InvalidArticleException.invalid("publishedAt", "publishedAt '" + value
+                    + "' is not a date. Use ISO-8601 with an offset, e.g. 2023-11-05T14:30:00Z, or a date, e.g. 2023-11-05.");
         }
+        return parsed;
+    }
+
+    /** A page's own date is a hint: one that does not parse is left out rather than refused. */
+    private static Instant pagePublishedAt(String value) {
+        return blank(value) ? null : IsoDates.parse(value);
     }
 
     private static String language(String value) {
         if (blank(value)) {
             return null;
         }
-        String tag = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        if (!LANGUAGE_TAG.matcher(tag).matches()) {
+        String tag = languageTag(value);
+        if (tag == null) {
             throw InvalidArticleException.invalid("language", "language '" + value
                     + "' is not a language code. Use an ISO 639 code such as en, ar or fa, or leave it out to detect it.");
         }
         return tag;
+    }
+
+    private static String pageLanguage(String value) {
+        return blank(value) ? null : languageTag(value);
+    }
+
+    private static String languageTag(String value) {
+        String tag = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        return LANGUAGE_TAG.matcher(tag).matches() ? tag : null;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return blank(first) ? second : first;
     }
 
     private static boolean blank(String value) {

@@ -1,0 +1,81 @@
+package org.newslens.ingest.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newslens.ingest.service.BulkIngestor;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Path("/api/v1/articles/bulk")
+@Tag(name = "Articles")
+public class BulkArticleResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final BulkIngestor bulkIngestor;
+    private final ObjectMapper json;
+
+    BulkArticleResource(BulkIngestor bulkIngestor, ObjectMapper json) {
+        this.bulkIngestor = bulkIngestor;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @Operation(summary = "Ingest many articles as NDJSON, streamed",
+            description = "One JSON article per line, as for POST /api/v1/articles. The answer streams one result line per "
+                    + "input line (after the batch holding it committed), then a summary line. A bad line is rejected with "
+                    + "its reason; the lines around it are stored.")
+    @RequestBody(content = @Content(mediaType = NDJSON, examples = @ExampleObject(value = """
+            {"title": "Harbour opens", "text": "The new harbour in Lisbon opened on Monday.", "url": "https://example.org/a"}
+            {"title": "Bridge closes", "text": "The old bridge closed for repairs.", "url": "https://example.org/b"}""")))
+    @APIResponse(responseCode = "200", description = "Result lines, then {\"summary\": {…}}",
+            content = @Content(mediaType = NDJSON, examples = @ExampleObject(value = """
+                    {"line":1,"status":"created","id":42}
+                    {"line":2,"status":"rejected","error":{"type":"https://newslens.dev/problems/invalid-field","title":"Line rejected","status":400,"detail":"text is missing or empty. …","field":"text"}}
+                    {"summary":{"lines":2,"created":1,"near_duplicate":0,"duplicate":0,"rejected":1}}""")))
+    public StreamingOutput ingest(InputStream body) {
+        return output -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String status : new String[] {"created", "near_duplicate", "duplicate", "rejected"}) {
+                counts.put(status, 0);
+            }
+            int[] lines = {0};
+            bulkIngestor.ingest(body, result -> {
+                lines[0]++;
+                counts.merge(result.status(), 1, Integer::sum);
+                writeLine(output, BulkResultLine.of(result));
+            });
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("lines", lines[0]);
+            summary.putAll(counts);
+            writeLine(output, Map.of("summary", summary));
+        };
+    }
+
+    private void writeLine(OutputStream output, Object line) {
+        try {
+            output.write(json.writeValueAsBytes(line));
+            output.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("The client stopped reading the results", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.newslens.ingest.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newslens.ingest.feed.FeedSubscriptions;
+import org.newslens.ingest.feed.Subscription;
+import org.newslens.ingest.service.InvalidArticleException;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+
+@Path("/api/v1/feeds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Feeds", description = "RSS and Atom subscriptions, polled on a schedule with conditional GETs")
+public class FeedResource {
+
+    private final FeedSubscriptions subscriptions;
+
+    FeedResource(FeedSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe to an RSS or Atom feed",
+            description = "The feed is polled at the next tick (within seconds), then every intervalMinutes. Each entry becomes an article; entries with only a teaser get their linked page fetched and its main text extracted.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = FeedRequest.class), examples = @ExampleObject(
+            name = "subscribe", value = "{\"url\": \"https://example.org/world/rss.xml\", \"source\": \"Example News\", \"intervalMinutes\": 15}")))
+    @APIResponse(responseCode = "201", description = "Subscribed",
+            content = @Content(schema = @Schema(implementation = FeedView.class)))
+    @APIResponse(responseCode = "200", description = "Already subscribed under the same canonical URL; the existing subscription, unchanged",
+            content = @Content(schema = @Schema(implementation = FeedView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (not an http(s) URL, a non-public address, a bad interval); the problem names the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response subscribe(FeedRequest request) throws SQLException {
+        if (request == null) {
+            throw InvalidArticleException.invalid("body", "The body is empty. Send {\"url\": \"https://…/rss.xml\"}.");
+        }
+        Subscription subscription = subscriptions.subscribe(request.url(), request.source(), request.intervalMinutes());
+        FeedView view = FeedView.of(subscription.feed());
+        return subscription.created()
+                ? Response.created(URI.create("/api/v1/feeds/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List feed subscriptions with the state of their polling")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FeedView.class)))
+    public List<FeedView> list() throws SQLException {
+        return subscriptions.list().stream().map(FeedView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a feed subscription with its last 20 polls")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedView.class)))
+    @APIResponse(responseCode = "404", description = "No feed with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FeedView get(@PathParam("id") long id) throws SQLException {
+        return subscriptions.find(id).map(FeedView::of)
+                .orElseThrow(() -> new NotFoundException("No feed subscription with id " + id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe from a feed", description = "Stops polling it and deletes its poll history; articles already stored stay.")
+    @APIResponse(responseCode = "204", description = "Unsubscribed")
+    @APIResponse(responseCode = "404", description = "No feed with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void unsubscribe(@PathParam("id") long id) throws SQLException {
+        if (!subscriptions.unsubscribe(id)) {
+            throw new NotFoundException("No feed subscription with id " + id);
+        }
+    }
+}
