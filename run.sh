@@ -19,6 +19,8 @@ case "${1:-}" in
 esac
 
 home=${NEWSLENS_HOME:-.newslens}
+mkdir -p "$home"
+home=$(cd "$home" && pwd)  # absolute: dev mode runs each service from its own folder
 pg_port=${NEWSLENS_PG_PORT:-5433}
 ingest_port=${INGEST_PORT:-8081}
 nlp_port=${NLP_PORT:-8082}
