@@ -12,8 +12,10 @@ public class AnalysisPipeline {
     private final List<AnalysisStage> stages;
 
     @Inject
-    AnalysisPipeline(LanguageIdentifier language, EntityRecognitionStage entities, EntityCanonicalizer canonicalizer) {
-        this(List.of(language, entities, canonicalizer));
+    AnalysisPipeline(LanguageIdentifier language, EntityRecognitionStage entities, GazetteerStage gazetteer,
+                     EntityCanonicalizer canonicalizer, KeyphraseStage keyphrases, SummaryStage summary, ToneStage tone,
+                     FramingStage framing, QuoteStage quotes, QuantityStage quantities) {
+        this(List.of(language, entities, gazetteer, canonicalizer, keyphrases, summary, tone, framing, quotes, quantities));
     }
 
     public AnalysisPipeline(List<AnalysisStage> stages) {

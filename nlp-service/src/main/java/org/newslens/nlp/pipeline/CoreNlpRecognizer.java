@@ -1,7 +1,9 @@
 package org.newslens.nlp.pipeline;
 
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import jakarta.inject.Singleton;
 
@@ -48,7 +50,15 @@ public class CoreNlpRecognizer implements NamedEntityRecognizer {
             int end = mention.charOffsets().second();
             mentions.add(new Mention(text.substring(start, end), typeOf(mention.entityType()), start, end));
         }
-        return new Recognition(document.sentences().size(), document.tokens().size(), mentions);
+        List<Sentence> sentences = new ArrayList<>();
+        for (CoreSentence sentence : document.sentences()) {
+            List<Token> tokens = new ArrayList<>();
+            for (CoreLabel token : sentence.tokens()) {
+                tokens.add(new Token(token.word(), token.lemma(), token.tag(), token.beginPosition(), token.endPosition()));
+            }
+            sentences.add(new Sentence(sentence.charOffsets().first(), sentence.charOffsets().second(), tokens));
+        }
+        return new Recognition(sentences, mentions);
     }
 
     private static EntityType typeOf(String tag) {

@@ -1,5 +1,6 @@
 package org.newslens.nlp.pipeline;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -30,6 +31,18 @@ public class EntityCanonicalizer implements AnalysisStage {
             "strip", "city", "district", "province", "region", "county", "state", "island", "islands", "valley",
             "peninsula", "governorate", "oblast", "prefecture", "territory", "territories", "municipality");
 
+    private final KnowledgeBase knowledgeBase;
+
+    @Inject
+    public EntityCanonicalizer(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /** Without a knowledge base: the document's own names only. */
+    public EntityCanonicalizer() {
+        this(KnowledgeBase.empty());
+    }
+
     @Override
     public String name() {
         return "canonicalize";
@@ -37,7 +50,7 @@ public class EntityCanonicalizer implements AnalysisStage {
 
     @Override
     public void apply(Document document) {
-        List<Group> groups = groupBySpelling(SplitNameJoiner.join(document.text(), document.mentions()));
+        List<Group> groups = groupBySpelling(document.text(), SplitNameJoiner.join(document.text(), document.mentions()));
         List<Group> persons = groups.stream().filter(g -> g.type == EntityType.PERSON).toList();
         // longest names first, so that every shorter name meets the longer ones already merged
         List<Group> longestFirst = groups.stream()
@@ -51,16 +64,37 @@ public class EntityCanonicalizer implements AnalysisStage {
                 longFormOf(group, groups).ifPresent(longForm -> longForm.absorb(group));
             }
         }
+        resolveKnown(groups);
         document.setEntities(groups.stream().filter(g -> g.mergedInto == null)
                 .map(Group::toEntity)
                 .sorted(Comparator.comparingInt((Entity e) -> e.mentions().get(0).start()))
                 .toList());
     }
 
-    private static List<Group> groupBySpelling(List<Mention> mentions) {
+    /** Gives each entity the knowledge base knows its known name, type and id, and merges those that meet. */
+    private void resolveKnown(List<Group> groups) {
+        Map<String, Group> byKnownName = new LinkedHashMap<>();
+        for (Group group : groups) {
+            if (group.mergedInto != null) {
+                continue;
+            }
+            Optional<KnowledgeBase.Entry> known = knowledgeBase.resolve(group.fullestMention().text(), group.type);
+            if (known.isEmpty()) {
+                continue;
+            }
+            group.known = known.get();
+            group.type = known.get().type();
+            Group first = byKnownName.putIfAbsent(known.get().name(), group);
+            if (first != null) {
+                first.absorb(group);
+            }
+        }
+    }
+
+    private static List<Group> groupBySpelling(String text, List<Mention> mentions) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Mention raw : mentions) {
-            Optional<Mention> cleaned = MentionCleaner.clean(raw);
+            Optional<Mention> cleaned = MentionCleaner.clean(raw, text);
             if (cleaned.isEmpty()) {
                 continue;
             }
@@ -132,10 +166,11 @@ public class EntityCanonicalizer implements AnalysisStage {
     }
 
     private static final class Group {
-        final EntityType type;
+        EntityType type;
         final NameKey key;
         final List<Mention> mentions = new ArrayList<>();
         Group mergedInto;
+        KnowledgeBase.Entry known;
 
         Group(EntityType type, NameKey key) {
             this.type = type;
@@ -154,17 +189,22 @@ public class EntityCanonicalizer implements AnalysisStage {
             }
         }
 
-        Entity toEntity() {
-            List<Mention> ordered = mentions.stream().sorted(Comparator.comparingInt(Mention::start))
-                    .map(m -> new Mention(m.text(), type, m.start(), m.end())).toList();
-            String canonical = ordered.stream()
+        /** The longest form, the earliest of equally long ones. */
+        Mention fullestMention() {
+            return mentions.stream()
                     .max(Comparator.comparingInt((Mention m) -> NameKey.of(m.text()).size())
                             .thenComparingInt(m -> m.text().length())
                             .thenComparing(Comparator.comparingInt(Mention::start).reversed()))
-                    .orElseThrow().text();
+                    .orElseThrow();
+        }
+
+        Entity toEntity() {
+            List<Mention> ordered = mentions.stream().sorted(Comparator.comparingInt(Mention::start))
+                    .map(m -> new Mention(m.text(), type, m.start(), m.end())).toList();
+            String canonical = known != null ? known.name() : fullestMention().text();
             Set<String> aliases = new TreeSet<>();
             ordered.forEach(m -> aliases.add(m.text()));
-            return new Entity(canonical, type, List.copyOf(aliases), ordered);
+            return new Entity(canonical, type, List.copyOf(aliases), ordered, known == null ? null : known.id());
         }
     }
 }

@@ -25,7 +25,7 @@ public class EntityRecognitionStage implements AnalysisStage {
     @Override
     public void apply(Document document) {
         NamedEntityRecognizer.Recognition recognition = recognizer.recognize(document.text());
-        document.setCounts(recognition.sentences(), recognition.tokens());
+        document.setSentences(recognition.sentences());
         document.setMentions(recognition.mentions());
     }
 }

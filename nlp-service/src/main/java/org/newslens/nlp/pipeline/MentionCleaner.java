@@ -48,17 +48,42 @@ final class MentionCleaner {
             "itself", "themselves", "this", "that", "these", "those", "who", "whom", "whose");
 
     private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Pattern AFTER_HONORIFIC = Pattern.compile("(?:^|\\s)(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\\.?\\s+$");
+    private static final Pattern GIVEN_NAMES_AFTER_HONORIFIC = Pattern.compile(
+            "(?:^|\\s)(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\\.?\\s+((?:\\p{Lu}[\\p{L}'’-]*\\s+){1,2})$");
+    private static final Pattern PORTFOLIO = Pattern.compile("(?:Minister|Ministers|Secretary|Secretaries|Minister of State) (?:of|for) (?:the )?$");
     private static final Pattern POSSESSIVE = Pattern.compile("(?:['’]s|(?<=s)['’])$");
 
     private MentionCleaner() {
     }
 
     static Optional<Mention> clean(Mention mention) {
+        return clean(mention, null);
+    }
+
+    /**
+     * As {@link #clean(Mention)}, looking also at the text just before the mention (may be null): after
+     * an honorific the first word is a name ("Dr Sultan Al Jaber"), and an organisation named right
+     * after "Minister of" is a portfolio, not an organisation ("Minister of Road Transport").
+     */
+    static Optional<Mention> clean(Mention mention, String documentText) {
+        String before = documentText == null ? ""
+                : documentText.substring(Math.max(0, mention.start() - 20), mention.start());
+        if (mention.type() == EntityType.ORGANIZATION && PORTFOLIO.matcher(before).find()) {
+            return Optional.empty();
+        }
+        Matcher given = GIVEN_NAMES_AFTER_HONORIFIC.matcher(before);
+        if (mention.type() == EntityType.PERSON && given.find()) {
+            // the recognizer often leaves out a given name that looks like a title ("Dr Sultan Al Jaber")
+            int start = mention.start() - (before.length() - given.start(1));
+            mention = new Mention(documentText.substring(start, mention.end()), mention.type(), start, mention.end());
+            before = documentText.substring(Math.max(0, start - 20), start);
+        }
         List<Word> words = words(mention);
         if (!words.isEmpty() && words.get(0).normalized().equals("the")) {
             words.remove(0);
         }
-        if (mention.type() == EntityType.PERSON) {
+        if (mention.type() == EntityType.PERSON && !AFTER_HONORIFIC.matcher(before).find()) {
             words = withoutTitle(words);
         }
         if (words.isEmpty() || isPronoun(words) || isTitleFragment(words)) {

@@ -17,6 +17,11 @@ public interface NamedEntityRecognizer {
     /** Mentions carry offsets into {@code text}, in text order. Safe to call from several threads. */
     Recognition recognize(String text);
 
-    record Recognition(int sentences, int tokens, List<Mention> mentions) {
+    /** Sentences with their tokens (offsets into the text), and the entity mentions. */
+    record Recognition(List<Sentence> sentences, List<Mention> mentions) {
+
+        public int tokenCount() {
+            return sentences.stream().mapToInt(s -> s.tokens().size()).sum();
+        }
     }
 }

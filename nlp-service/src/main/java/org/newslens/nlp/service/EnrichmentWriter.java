@@ -55,12 +55,13 @@ public class EnrichmentWriter {
     private static Map<Entity, Long> entityIds(Connection connection, List<Entity> entities) throws SQLException {
         Map<Entity, Long> ids = new HashMap<>();
         try (PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO nlp.entities (type, canonical) VALUES (?, ?) ON CONFLICT (type, canonical) DO NOTHING");
+                     "INSERT INTO nlp.entities (type, canonical, kb_id) VALUES (?, ?, ?) ON CONFLICT (type, canonical) DO NOTHING");
              PreparedStatement select = connection.prepareStatement(
                      "SELECT id FROM nlp.entities WHERE type = ? AND canonical = ?")) {
             for (Entity entity : entities) {
                 insert.setString(1, entity.type().name());
                 insert.setString(2, entity.canonical());
+                insert.setString(3, entity.kbId());
                 insert.executeUpdate();
                 select.setString(1, entity.type().name());
                 select.setString(2, entity.canonical());
@@ -100,16 +101,18 @@ public class EnrichmentWriter {
     private void upsertEnrichment(Connection connection, long articleId, long sequence, Document document)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages, enriched_at)
-                VALUES (?, ?, ?, ?, ?, now())
+                INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages, analysis, enriched_at)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), now())
                 ON CONFLICT (article_id) DO UPDATE SET
                     change_seq = EXCLUDED.change_seq, pipeline_version = EXCLUDED.pipeline_version,
-                    language = EXCLUDED.language, stages = EXCLUDED.stages, enriched_at = EXCLUDED.enriched_at""")) {
+                    language = EXCLUDED.language, stages = EXCLUDED.stages, analysis = EXCLUDED.analysis,
+                    enriched_at = EXCLUDED.enriched_at""")) {
             upsert.setLong(1, articleId);
             upsert.setLong(2, sequence);
             upsert.setInt(3, pipelineVersion);
             upsert.setString(4, document.language());
             upsert.setArray(5, connection.createArrayOf("text", document.stagesRun().toArray()));
+            upsert.setString(6, AnalysisJson.of(document));
             upsert.executeUpdate();
         }
     }

@@ -48,7 +48,8 @@ class AnalyzeResourceTest {
         JsonPath result = analyze(Map.of("text", BLINKEN, "title", "t"));
 
         assertEquals("en", result.getString("language"));
-        assertEquals(List.of("language", "ner", "canonicalize"), result.getList("stages"));
+        assertEquals(List.of("language", "ner", "gazetteer", "canonicalize", "keyphrases", "summary", "tone", "framing",
+                "quotes", "quantities"), result.getList("stages"));
         assertEquals(2, result.getInt("sentences"));
         List<Map<String, Object>> blinkens = result.getList("entities.findAll { e -> e.type == 'PERSON' && e.canonical.contains('Blinken') }");
         assertEquals(1, blinkens.size());
@@ -56,6 +57,7 @@ class AnalyzeResourceTest {
         assertEquals(List.of("Antony Blinken", "Blinken"), blinkens.get(0).get("aliases"));
         assertEquals(2, ((List<?>) blinkens.get(0).get("mentions")).size());
         assertEquals(List.of("Baghdad", "Ankara"), result.getList("entities.findAll { e -> e.type == 'LOCATION' }.canonical"));
+        assertEquals("Q1530", result.getString("entities.find { e -> e.canonical == 'Baghdad' }.kbId"));
         assertMentionsMatch(BLINKEN, result);
     }
 
@@ -70,6 +72,22 @@ class AnalyzeResourceTest {
         assertTrue(persons.contains("Antony Blinken"), persons.toString());
         assertEquals(1, persons.stream().filter(p -> p.contains("Sudani")).count(), persons.toString());
         assertMentionsMatch(text, result);
+
+        assertFalse(result.getList("keyphrases").isEmpty());
+        assertTrue(result.getFloat("keyphrases[0].score") > 0);
+        List<String> summary = result.getList("summary");
+        assertTrue(summary.size() >= 2 && summary.size() <= 3 && summary.stream().allMatch(text::contains), summary.toString());
+        assertTrue(List.of("negative", "neutral", "positive").contains(result.getString("tone.label")));
+        float score = result.getFloat("tone.score");
+        assertTrue(score >= -1 && score <= 1);
+        assertFalse(result.getList("tone.evidence").isEmpty());
+        assertEquals(result.getInt("sentences"), result.getList("sentenceTones").size());
+        assertEquals("United States", result.getString("entities.find { e -> e.type == 'LOCATION' && e.aliases.contains('US') }.canonical"));
+        assertTrue(result.getString("entities.find { e -> e.canonical == 'Antony Blinken' }.tone.label") != null);
+        List<Map<String, Object>> quotes = result.getList("quotes");
+        assertTrue(quotes.stream().anyMatch(q -> "Antony Blinken".equals(q.get("speaker"))
+                && ((String) q.get("text")).startsWith("We want to make sure")), quotes.toString());
+        assertSpansMatch(text, quotes);
     }
 
     /** The shared seed article, present beside the repository in development and CI only. */
@@ -84,11 +102,28 @@ class AnalyzeResourceTest {
         assertEquals(1, persons.stream().filter(p -> p.contains("Blinken")).count(), persons.toString());
         assertTrue(persons.contains("Antony Blinken"), persons.toString());
         List<String> sudanis = persons.stream().filter(p -> p.contains("Sudani")).toList();
-        assertEquals(List.of("Mohammed Shia' Al Sudani"), sudanis);
+        assertEquals(List.of("Mohammed Shia' al-Sudani"), sudanis);
         List<String> surfaces = result.getList("entities.mentions.flatten().text");
         assertFalse(surfaces.contains("his"), surfaces.toString());
         assertFalse(result.getList("entities.canonical").contains("State"));
         assertMentionsMatch(text, result);
+
+        List<Map<String, Object>> framing = result.getList("framing");
+        assertSpansMatch(text, framing);
+        Map<String, Object> zionistRegime = framing.stream().filter(m -> m.get("text").equals("Zionist regime")).findFirst().orElseThrow();
+        assertEquals("loaded-label", zionistRegime.get("category"));
+        assertEquals("Israel", zionistRegime.get("target"));
+        assertTrue(framing.stream().anyMatch(m -> m.get("text").equals("heinous") && m.get("category").equals("emotive-adjective")));
+        List<Map<String, Object>> quotes = result.getList("quotes");
+        assertSpansMatch(text, quotes);
+        assertTrue(quotes.stream().anyMatch(q -> "Antony Blinken".equals(q.get("speaker"))), quotes.toString());
+        List<Map<String, Object>> quantities = result.getList("quantities");
+        assertSpansMatch(text, quantities);
+        Map<String, Object> casualties = quantities.stream()
+                .filter(q -> q.get("text").equals("10,000 Palestinian casualties")).findFirst().orElseThrow(() -> new AssertionError(quantities));
+        assertEquals(10000f, ((Number) casualties.get("value")).floatValue());
+        assertEquals("casualties", casualties.get("noun"));
+        assertEquals("negative", result.getString("tone.label"));
     }
 
     @Test
@@ -96,6 +131,8 @@ class AnalyzeResourceTest {
         JsonPath french = analyze(Map.of("text", "Le président de la République a reçu mardi les syndicats à l'Élysée pour discuter des retraites."));
         assertEquals("fr", french.getString("language"));
         assertEquals(List.of("language", "canonicalize"), french.getList("stages"));
+        assertEquals(List.of(), french.getList("keyphrases"));
+        assertTrue(french.get("tone") == null);
 
         JsonPath german = analyze(Map.of("text", "Die Bundesregierung hat am Dienstag in Berlin ein neues Klimaschutzgesetz beschlossen."));
         assertEquals("de", german.getString("language"));
@@ -128,6 +165,12 @@ class AnalyzeResourceTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://newslens.dev/problems/malformed-json"))
                 .body("detail", startsWith("The body is not a valid JSON"));
+    }
+
+    private static void assertSpansMatch(String text, List<Map<String, Object>> spans) {
+        for (Map<String, Object> span : spans) {
+            assertEquals(span.get("text"), text.substring((Integer) span.get("start"), (Integer) span.get("end")));
+        }
     }
 
     private static void assertMentionsMatch(String text, JsonPath result) {

@@ -51,7 +51,8 @@ class JobWorkersTest {
         assertTrue(query("SELECT change_seq FROM nlp.enrichments WHERE article_id = " + articleId) > seqBefore);
         assertEquals(1, query("SELECT pipeline_version FROM nlp.enrichments WHERE article_id = " + articleId));
         assertEquals(1, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId
-                + " AND language = 'en' AND stages = ARRAY['language', 'ner', 'canonicalize']"));
+                + " AND language = 'en' AND stages[1:4] = ARRAY['language', 'ner', 'gazetteer', 'canonicalize']"
+                + " AND analysis -> 'tone' IS NOT NULL AND jsonb_array_length(analysis -> 'keyphrases') > 0"));
         List<String[]> mentions = mentions(articleId);
         assertFalse(mentions.isEmpty());
         for (String[] mention : mentions) {
