@@ -72,11 +72,15 @@ class ArticleResourceTest {
     }
 
     @Test
-    void sourceIsDerivedFromTheHostWhenNotGiven() {
+    void sourceIsDerivedFromTheHostWhenNotGiven() throws SQLException {
         String tag = unique();
         long id = post(Map.of("title", "t " + tag, "text", "body " + tag, "url", "https://www.derived-" + tag + ".example/a"), 201);
         given().when().get("/api/v1/articles/" + id)
                 .then().statusCode(200).body("source", equalTo("derived-" + tag + ".example"));
+
+        post(Map.of("title", "t " + tag, "text", "corps " + tag, "language", "fr", "url", "https://www.journal-" + tag + ".fr/a"), 201);
+        assertEquals(1, count("SELECT count(*) FROM ingest.sources WHERE name = 'journal-" + tag + ".fr' AND country = 'FR' "
+                + "AND language = 'fr' AND id > ?", 0));
     }
 
     @Test

@@ -67,7 +67,7 @@ public class ArticleIngestor {
     private IngestOutcome store(ArticleDraft draft, Map<String, Long> sourceIds) throws SQLException {
         Long sourceId = draft.sourceName() == null ? null : sourceIds.get(draft.sourceName());
         if (draft.sourceName() != null && sourceId == null) {
-            sourceId = store.sourceId(draft.sourceName(), draft.sourceDomain());
+            sourceId = store.sourceId(draft.sourceName(), draft.sourceDomain(), draft.language());
             sourceIds.put(draft.sourceName(), sourceId);
         }
         OptionalLong nearDuplicateOf = draft.signature() == null ? OptionalLong.empty()

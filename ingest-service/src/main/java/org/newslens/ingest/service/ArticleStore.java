@@ -101,14 +101,23 @@ public class ArticleStore {
         }
     }
 
-    public long sourceId(String name, String domain) throws SQLException {
+    /**
+     * The source's id, created on first use. Country (from the domain's country code) and language
+     * (from its first article that names one) are filled in where still unknown.
+     */
+    public long sourceId(String name, String domain, String language) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement("""
-                     INSERT INTO ingest.sources (name, domain) VALUES (?, ?)
-                     ON CONFLICT (name) DO UPDATE SET domain = COALESCE(ingest.sources.domain, EXCLUDED.domain)
+                     INSERT INTO ingest.sources (name, domain, country, language) VALUES (?, ?, ?, ?)
+                     ON CONFLICT (name) DO UPDATE SET
+                         domain = COALESCE(ingest.sources.domain, EXCLUDED.domain),
+                         country = COALESCE(ingest.sources.country, EXCLUDED.country),
+                         language = COALESCE(ingest.sources.language, EXCLUDED.language)
                      RETURNING id""")) {
             upsert.setString(1, name);
             upsert.setString(2, domain);
+            upsert.setString(3, SourceCountry.of(domain));
+            upsert.setString(4, language);
             try (ResultSet rows = upsert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
