@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakeNlpService.class)
 class ArticleResourceTest {
 
     private static final String TEXT = "Kestrel Lindqvist praised Nordhavn. Lindqvist will visit Nordhavn in May.";

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Writes rows the way ingest-service and nlp-service do, as the database owner: sources, articles,
@@ -57,8 +59,22 @@ public class Fixtures {
         return id;
     }
 
+    /** Sets the entity's knowledge-base id (nlp.entities.kb_id). */
+    public void kbId(long entityId, String kbId) throws SQLException {
+        execute("UPDATE nlp.entities SET kb_id = ? WHERE id = ?", kbId, entityId);
+    }
+
     /** Stores (or replaces) the article's enrichment and mentions in one transaction; returns its change_seq. */
     public long enrich(long articleId, String language, Mention... mentions) throws SQLException {
+        return enrich(articleId, language, null, null, mentions);
+    }
+
+    /**
+     * Also stores the analysis JSON (nlp.enrichments.analysis, as nlp-service's AnalysisJson writes it;
+     * null for none) and the embedding (null for none), as nlp-service does in the same transaction.
+     */
+    public long enrich(long articleId, String language, String analysis, float[] vector, Mention... mentions)
+            throws SQLException {
         try (Connection connection = DriverManager.getConnection(ownerUrl)) {
             connection.setAutoCommit(false);
             String text = queryString(connection, "SELECT text FROM ingest.articles WHERE id = ?", articleId);
@@ -66,11 +82,25 @@ public class Fixtures {
             long seq = Long.parseLong(queryString(connection,
                     "UPDATE nlp.change_feed SET last_seq = last_seq + 1 RETURNING last_seq::text"));
             update(connection, """
-                    INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages)
-                    VALUES (?, ?, 1, ?, ARRAY['ner'])
+                    INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages, analysis)
+                    VALUES (?, ?, 1, ?, ARRAY['ner'], ?::jsonb)
                     ON CONFLICT (article_id) DO UPDATE
-                    SET change_seq = EXCLUDED.change_seq, language = EXCLUDED.language, enriched_at = now()""",
-                    articleId, seq, language);
+                    SET change_seq = EXCLUDED.change_seq, language = EXCLUDED.language, enriched_at = now(),
+                        analysis = EXCLUDED.analysis""",
+                    articleId, seq, language, analysis);
+            update(connection, "DELETE FROM nlp.embeddings WHERE article_id = ?", articleId);
+            if (vector != null) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO nlp.embeddings (article_id, model, vector) VALUES (?, 'all-minilm-l6-v2-q', ?)")) {
+                    statement.setLong(1, articleId);
+                    Float[] boxed = new Float[vector.length];
+                    for (int i = 0; i < vector.length; i++) {
+                        boxed[i] = vector[i];
+                    }
+                    statement.setArray(2, connection.createArrayOf("real", boxed));
+                    statement.executeUpdate();
+                }
+            }
             boolean[] taken = new boolean[text.length()];
             for (Mention mention : mentions) {
                 for (int at = text.indexOf(mention.surface()); at >= 0; at = text.indexOf(mention.surface(), at + 1)) {
@@ -88,6 +118,55 @@ public class Fixtures {
             connection.commit();
             return seq;
         }
+    }
+
+    /** Sets ingest's V3 columns: the article's authors and the article it nearly duplicates (or null). */
+    public void byline(long articleId, Long nearDuplicateOf, String... authors) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(ownerUrl);
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE ingest.articles SET authors = ?, near_duplicate_of = ? WHERE id = ?")) {
+            statement.setArray(1, connection.createArrayOf("text", authors));
+            statement.setObject(2, nearDuplicateOf);
+            statement.setLong(3, articleId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** A 384-dimension unit vector pointing along {@code dimension}. */
+    public static float[] unitVector(int dimension) {
+        float[] vector = new float[384];
+        vector[dimension] = 1f;
+        return vector;
+    }
+
+    /** A 384-dimension unit vector between two axes: {@code weight} along the first, the rest along the second. */
+    public static float[] blend(int first, int second, double weight) {
+        float[] vector = new float[384];
+        double norm = Math.sqrt(weight * weight + (1 - weight) * (1 - weight));
+        vector[first] = (float) (weight / norm);
+        vector[second] = (float) ((1 - weight) / norm);
+        return vector;
+    }
+
+    /**
+     * Analysis JSON in nlp-service's stored shape (AnalysisJson, Findings) with the given tone, framing
+     * categories and keyphrases, and no quotes, quantities or entity tones.
+     */
+    public static String analysis(double tone, String label, List<String> framing, List<String> keyphrases) {
+        return analysis(tone, label, framing, keyphrases, "[]", "[]");
+    }
+
+    /** As above, with entityTones and quantities given as JSON arrays. */
+    public static String analysis(double tone, String label, List<String> framing, List<String> keyphrases,
+                                  String entityTones, String quantities) {
+        String markers = framing.stream()
+                .map(category -> "{\"text\":\"x\",\"start\":0,\"end\":1,\"category\":\"" + category + "\",\"target\":null}")
+                .collect(Collectors.joining(","));
+        String phrases = keyphrases.stream().map(p -> "{\"text\":\"" + p + "\",\"score\":1.0}")
+                .collect(Collectors.joining(","));
+        return "{\"keyphrases\":[" + phrases + "],\"summary\":\"\",\"tone\":{\"score\":" + tone + ",\"label\":\"" + label
+                + "\",\"evidence\":[]},\"sentenceTones\":[],\"entityTones\":" + entityTones + ",\"framing\":[" + markers
+                + "],\"quotes\":[],\"quantities\":" + quantities + "}";
     }
 
     private long insert(String sql, Object... params) throws SQLException {

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -14,9 +18,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import static org.newslens.query.index.ArticleFields.*;
@@ -58,17 +65,74 @@ public final class ArticleDocuments {
             doc.add(new NumericDocValuesField(PUBLISHED, millis));
             doc.add(new StoredField(PUBLISHED, millis));
         }
+        doc.add(new NumericDocValuesField(ID_ORDER, article.id()));
         for (IndexedEntity entity : article.entities()) {
-            doc.add(new StringField(ENTITY_ID, Long.toString(entity.id()), Field.Store.NO));
-            addKeyword(doc, analyzer, ENTITY, entity.canonical());
-            typeField(entity.type()).ifPresent(field -> addKeyword(doc, analyzer, field, entity.canonical()));
-            for (String alias : entity.aliases()) {
-                addFilterOnly(doc, analyzer, ENTITY, alias);
-                typeField(entity.type()).ifPresent(field -> addFilterOnly(doc, analyzer, field, alias));
-            }
+            addEntity(doc, analyzer, entity);
         }
         doc.add(new StoredField(TOP_ENTITIES, topEntitiesJson(article.entities())));
+        addFacet(doc, SOURCE, article.source());
+        addFacet(doc, LANG, article.language());
+        for (String author : article.authors()) {
+            addKeyword(doc, analyzer, AUTHOR, author);
+        }
+        doc.add(new StringField(NEAR_DUPLICATE, Boolean.toString(article.nearDuplicate()), Field.Store.YES));
+        addAnalysis(doc, analyzer, article.analysis());
+        if (article.embedding() != null && article.embedding().length == VECTOR_DIMENSIONS) {
+            doc.add(new KnnFloatVectorField(VECTOR, unitLength(article.embedding()), VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return doc;
+    }
+
+    private static void addEntity(Document doc, Analyzer analyzer, IndexedEntity entity) {
+        doc.add(new StringField(ENTITY_ID, Long.toString(entity.id()), Field.Store.NO));
+        addKeyword(doc, analyzer, ENTITY, entity.canonical());
+        String facetValue = new EntityFacetValue(entity.id(), entity.type(), entity.canonical()).encode();
+        addFacet(doc, ENTITY, facetValue);
+        typeField(entity.type()).ifPresent(field -> {
+            addKeyword(doc, analyzer, field, entity.canonical());
+            addFacet(doc, field, facetValue);
+        });
+        for (String alias : entity.aliases()) {
+            addFilterOnly(doc, analyzer, ENTITY, alias);
+            typeField(entity.type()).ifPresent(field -> addFilterOnly(doc, analyzer, field, alias));
+        }
+    }
+
+    private static void addAnalysis(Document doc, Analyzer analyzer, ArticleAnalysis analysis) {
+        if (analysis.toneScore() != null) {
+            double tone = analysis.toneScore();
+            doc.add(new DoublePoint(TONE, tone));
+            doc.add(new DoubleDocValuesField(TONE, tone));
+            doc.add(new StoredField(TONE, tone));
+        }
+        addKeyword(doc, analyzer, TONE_LABEL, analysis.toneLabel());
+        for (String category : new LinkedHashSet<>(analysis.framingCategories())) {
+            addFilterOnly(doc, analyzer, FRAMING, category);
+            addFacet(doc, FRAMING, category);
+        }
+        for (String keyphrase : analysis.keyphrases()) {
+            doc.add(new TextField(KEYPHRASE, keyphrase, Field.Store.NO));
+        }
+        if (analysis.json() != null) {
+            doc.add(new StoredField(ANALYSIS, analysis.json()));
+        }
+    }
+
+    /** DOT_PRODUCT needs unit vectors; nlp-service sends them normalised, this guards against drift. */
+    public static float[] unitLength(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        if (norm == 0 || Math.abs(norm - 1) < 1e-6) {
+            return vector;
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
     }
 
     public static long id(Document doc) {
@@ -78,6 +142,29 @@ public final class ArticleDocuments {
     public static Instant publishedAt(Document doc) {
         IndexableField field = doc.getField(PUBLISHED);
         return field == null ? null : Instant.ofEpochMilli(field.numericValue().longValue());
+    }
+
+    /** The article's overall tone, or null when it was enriched before tone was analysed. */
+    public static Double toneScore(Document doc) {
+        IndexableField field = doc.getField(TONE);
+        return field == null ? null : field.numericValue().doubleValue();
+    }
+
+    public static String toneLabel(Document doc) {
+        return doc.get(TONE_LABEL);
+    }
+
+    /** nlp-service's analysis JSON as stored, or null. */
+    public static String analysisJson(Document doc) {
+        return doc.get(ANALYSIS);
+    }
+
+    public static List<String> authors(Document doc) {
+        return List.of(doc.getValues(AUTHOR));
+    }
+
+    public static boolean nearDuplicate(Document doc) {
+        return Boolean.parseBoolean(doc.get(NEAR_DUPLICATE));
     }
 
     public static List<EntitySummary> topEntities(Document doc) {
@@ -93,6 +180,12 @@ public final class ArticleDocuments {
         if (value != null && !value.isBlank()) {
             addFilterOnly(doc, analyzer, field, value);
             doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static void addFacet(Document doc, String facet, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new SortedSetDocValuesField(facetField(facet), new BytesRef(value)));
         }
     }
 

@@ -7,12 +7,14 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +24,7 @@ import java.util.stream.Collectors;
 public final class ArticleFields {
 
     /** Bump when documents change shape: an index built under another version is rebuilt on start. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -36,13 +38,41 @@ public final class ArticleFields {
     public static final String PERSON = "person";
     public static final String ORG = "org";
     public static final String PLACE = "place";
+    public static final String TONE = "tone";
+    public static final String TONE_LABEL = "tone_label";
+    public static final String FRAMING = "framing";
+    public static final String KEYPHRASE = "keyphrase";
+    public static final String AUTHOR = "author";
+    public static final String NEAR_DUPLICATE = "near_duplicate";
+    /** The article's embedding (384 floats, unit length), searched by dot product. */
+    public static final String VECTOR = "vector";
+    /** The article id as doc values: the tiebreak that makes every sort, and so every cursor, total. */
+    public static final String ID_ORDER = "id_order";
+    /** nlp-service's whole analysis JSON, stored for hits and exports. */
+    public static final String ANALYSIS = "analysis";
     static final String TOP_ENTITIES = "top_entities";
+    static final String FACET_PREFIX = "facet.";
+
+    public static final int VECTOR_DIMENSIONS = 384;
 
     /** Analysed full-text fields: words, case- and accent-insensitive, no stop words so phrases stay exact. */
-    public static final Set<String> TEXT_FIELDS = Set.of(TITLE, TEXT);
+    public static final Set<String> TEXT_FIELDS = Set.of(TITLE, TEXT, KEYPHRASE);
 
     /** Whole-value fields: a filter matches the complete value, case- and accent-insensitively. */
-    public static final Set<String> KEYWORD_FIELDS = Set.of(ENTITY, PERSON, ORG, PLACE, SOURCE, LANG, ENTITY_ID);
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ENTITY, PERSON, ORG, PLACE, SOURCE, LANG, ENTITY_ID,
+            TONE_LABEL, FRAMING, AUTHOR, NEAR_DUPLICATE);
+
+    /** Numeric fields, queried with ranges: {@code tone:[-1 TO -0.2]}, {@code published:[2023-11-01 TO *]}. */
+    public static final Set<String> NUMERIC_FIELDS = Set.of(TONE, PUBLISHED);
+
+    /**
+     * Fields that can be counted over a match set: entities (as {@link EntityFacetValue}), sources, languages
+     * and framing categories. Values live in doc values under {@link #facetField(String)}.
+     */
+    public static final Set<String> FACETS = Set.of(ENTITY, PERSON, ORG, PLACE, SOURCE, LANG, FRAMING);
+
+    /** Facets whose values are entities, kept as {@link EntityFacetValue}s. */
+    public static final Set<String> ENTITY_FACETS = Set.of(ENTITY, PERSON, ORG, PLACE);
 
     private ArticleFields() {
     }
@@ -57,19 +87,28 @@ public final class ArticleFields {
         };
     }
 
+    public static String facetField(String facet) {
+        return FACET_PREFIX + facet;
+    }
+
     /** One analyzer for indexing and querying, so both sides normalise text the same way. */
     static Analyzer analyzer() {
         Map<String, Analyzer> keywords = KEYWORD_FIELDS.stream()
-                .collect(Collectors.toMap(Function.identity(), field -> new FoldingAnalyzer(true)));
-        return new PerFieldAnalyzerWrapper(new FoldingAnalyzer(false), keywords);
+                .collect(Collectors.toMap(Function.identity(), field -> new FoldingAnalyzer(true, FRAMING.equals(field))));
+        return new PerFieldAnalyzerWrapper(new FoldingAnalyzer(false, false), keywords);
     }
 
     private static final class FoldingAnalyzer extends Analyzer {
 
-        private final boolean wholeValue;
+        /** Framing categories are written with hyphens (loaded-label); users also type loaded_label. */
+        private static final Pattern UNDERSCORE = Pattern.compile("_");
 
-        FoldingAnalyzer(boolean wholeValue) {
+        private final boolean wholeValue;
+        private final boolean underscoreIsHyphen;
+
+        FoldingAnalyzer(boolean wholeValue, boolean underscoreIsHyphen) {
             this.wholeValue = wholeValue;
+            this.underscoreIsHyphen = underscoreIsHyphen;
         }
 
         @Override
@@ -83,8 +122,9 @@ public final class ArticleFields {
             return fold(in);
         }
 
-        private static TokenStream fold(TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        private TokenStream fold(TokenStream in) {
+            TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            return underscoreIsHyphen ? new PatternReplaceFilter(folded, UNDERSCORE, "-", true) : folded;
         }
     }
 }

@@ -27,7 +27,8 @@ public class ChangeFeedReader {
     private static final String CHANGES = """
             SELECT e.change_seq, e.article_id, a.id IS NOT NULL AS article_found,
                    a.title, a.text, a.url, coalesce(e.language, a.language_hint) AS language,
-                   a.published_at, s.name AS source
+                   a.published_at, s.name AS source, a.authors,
+                   a.near_duplicate_of IS NOT NULL AS near_duplicate, e.analysis::text AS analysis
               FROM nlp.enrichments e
               LEFT JOIN ingest.articles a ON a.id = e.article_id
               LEFT JOIN ingest.sources s ON s.id = a.source_id
@@ -44,6 +45,11 @@ public class ChangeFeedReader {
              WHERE m.article_id = ANY (?)
              GROUP BY m.article_id, en.id, en.type, en.canonical
              ORDER BY m.article_id, mentions DESC, min(m.start_offset)""";
+
+    /** nlp.embeddings arrived after the first feed readers: until it exists, articles have no vectors. */
+    private static final String HAS_EMBEDDINGS = "SELECT to_regclass('nlp.embeddings') IS NOT NULL";
+
+    private static final String EMBEDDINGS = "SELECT article_id, vector FROM nlp.embeddings WHERE article_id = ANY (?)";
 
     private static final String LATEST = "SELECT coalesce(max(change_seq), 0) FROM nlp.enrichments";
 
@@ -98,8 +104,9 @@ public class ChangeFeedReader {
             return new ChangeBatch(List.of(), afterSeq, true);
         }
         Map<Long, List<IndexedEntity>> entities = entitiesOf(connection, rows);
+        Map<Long, float[]> embeddings = embeddingsOf(connection, rows);
         List<ArticleDocument> articles = rows.stream()
-                .map(row -> row.toDocument(entities.getOrDefault(row.id(), List.of())))
+                .map(row -> row.toDocument(entities.getOrDefault(row.id(), List.of()), embeddings.get(row.id())))
                 .toList();
         return new ChangeBatch(articles, lastSeq, false);
     }
@@ -125,18 +132,52 @@ public class ChangeFeedReader {
         return byArticle;
     }
 
+    private static Map<Long, float[]> embeddingsOf(Connection connection, List<ArticleRow> rows) throws SQLException {
+        Map<Long, float[]> byArticle = new HashMap<>();
+        if (rows.isEmpty() || !embeddingsExist(connection)) {
+            return byArticle;
+        }
+        Array ids = connection.createArrayOf("bigint", rows.stream().map(ArticleRow::id).toArray(Long[]::new));
+        try (PreparedStatement statement = connection.prepareStatement(EMBEDDINGS)) {
+            statement.setArray(1, ids);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Float[] boxed = (Float[]) rs.getArray("vector").getArray();
+                    float[] vector = new float[boxed.length];
+                    for (int i = 0; i < boxed.length; i++) {
+                        vector[i] = boxed[i];
+                    }
+                    byArticle.put(rs.getLong("article_id"), vector);
+                }
+            }
+        }
+        return byArticle;
+    }
+
+    private static boolean embeddingsExist(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(HAS_EMBEDDINGS)) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     private record ArticleRow(long id, String title, String text, String url, String source, String language,
-                              Timestamp publishedAt) {
+                              Timestamp publishedAt, List<String> authors, boolean nearDuplicate, String analysis) {
 
         static ArticleRow of(ResultSet rs) throws SQLException {
+            Array authors = rs.getArray("authors");
             return new ArticleRow(rs.getLong("article_id"), rs.getString("title"), rs.getString("text"),
                     rs.getString("url"), rs.getString("source"), rs.getString("language"),
-                    rs.getTimestamp("published_at"));
+                    rs.getTimestamp("published_at"),
+                    authors == null ? List.of() : Arrays.asList((String[]) authors.getArray()),
+                    rs.getBoolean("near_duplicate"), rs.getString("analysis"));
         }
 
-        ArticleDocument toDocument(List<IndexedEntity> entities) {
+        ArticleDocument toDocument(List<IndexedEntity> entities, float[] embedding) {
             return new ArticleDocument(id, title, text, url, source, language,
-                    publishedAt == null ? null : publishedAt.toInstant(), entities);
+                    publishedAt == null ? null : publishedAt.toInstant(), entities, authors, nearDuplicate,
+                    ArticleAnalysis.parse(analysis), embedding);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newslens.query.client.EmbeddingUnavailableException;
 import org.newslens.query.search.InvalidSearchException;
 
 /** The one place that turns failures into application/problem+json responses. */
@@ -17,6 +18,11 @@ public class ProblemMapper {
         return e.querySyntax()
                 ? respond(Problem.of("invalid-query", "Invalid query", 400, e.getMessage(), e.field()))
                 : respond(Problem.of("invalid-parameter", "Invalid parameter", 400, e.getMessage(), e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response embeddingUnavailable(EmbeddingUnavailableException e) {
+        return respond(Problem.of("nlp-unavailable", "Semantic search unavailable", 503, e.getMessage(), "mode"));
     }
 
     @ServerExceptionMapper

@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Parses the user's query: Lucene classic syntax over title and text (title weighs double), terms
- * joined by AND unless OR is written, and field filters on the index's keyword fields.
+ * joined by AND unless OR is written, field filters on the index's keyword fields, and ranges on its
+ * numeric ones ({@code tone:<-0.5}, {@code published:[2023-11-01 TO *]}).
  */
 final class ArticleQueryParser {
 
@@ -29,16 +30,16 @@ final class ArticleQueryParser {
     private ArticleQueryParser() {
     }
 
-    /** The Lucene query for {@code q}; every article when {@code q} is null. */
+    /** The Lucene query for {@code q}; every article when {@code q} is null or blank. */
     static Query parse(String q, Analyzer analyzer) {
-        if (q == null) {
+        if (q == null || q.isBlank()) {
             return new MatchAllDocsQuery();
         }
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(DEFAULT_FIELDS, analyzer, BOOSTS);
+        MultiFieldQueryParser parser = new NumericAwareParser(DEFAULT_FIELDS, analyzer, BOOSTS);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         Query query;
         try {
-            query = parser.parse(q);
+            query = parser.parse(ComparisonRewriter.toRanges(q));
         } catch (ParseException e) {
             throw InvalidSearchException.query("q is not a valid query: " + firstLine(e.getMessage())
                     + ". Close every quote and parenthesis, and escape special characters with \\ (" + EXAMPLE + ").");
@@ -88,6 +89,32 @@ final class ArticleQueryParser {
     private static Set<String> queryableFields() {
         Set<String> fields = new TreeSet<>(ArticleFields.TEXT_FIELDS);
         fields.addAll(ArticleFields.KEYWORD_FIELDS);
+        fields.addAll(ArticleFields.NUMERIC_FIELDS);
         return fields;
+    }
+
+    /** Classic syntax, except that numeric fields get point queries instead of term queries. */
+    private static final class NumericAwareParser extends MultiFieldQueryParser {
+
+        NumericAwareParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {
+            super(fields, analyzer, boosts);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            if (field != null && ArticleFields.NUMERIC_FIELDS.contains(field)) {
+                return NumericRanges.range(field, part1, part2, startInclusive, endInclusive);
+            }
+            return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (field != null && ArticleFields.NUMERIC_FIELDS.contains(field)) {
+                return NumericRanges.exact(field, queryText);
+            }
+            return super.getFieldQuery(field, queryText, quoted);
+        }
     }
 }
