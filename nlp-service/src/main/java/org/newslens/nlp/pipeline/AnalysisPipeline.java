@@ -14,8 +14,9 @@ public class AnalysisPipeline {
     @Inject
     AnalysisPipeline(LanguageIdentifier language, EntityRecognitionStage entities, GazetteerStage gazetteer,
                      EntityCanonicalizer canonicalizer, KeyphraseStage keyphrases, SummaryStage summary, ToneStage tone,
-                     FramingStage framing, QuoteStage quotes, QuantityStage quantities) {
-        this(List.of(language, entities, gazetteer, canonicalizer, keyphrases, summary, tone, framing, quotes, quantities));
+                     FramingStage framing, QuoteStage quotes, QuantityStage quantities, EmbeddingStage embedding) {
+        this(List.of(language, entities, gazetteer, canonicalizer, keyphrases, summary, tone, framing, quotes, quantities,
+                embedding));
     }
 
     public AnalysisPipeline(List<AnalysisStage> stages) {

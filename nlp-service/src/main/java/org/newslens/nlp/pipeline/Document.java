@@ -5,6 +5,7 @@ import org.newslens.nlp.pipeline.Findings.Keyphrase;
 import org.newslens.nlp.pipeline.Findings.Quantity;
 import org.newslens.nlp.pipeline.Findings.Quote;
 import org.newslens.nlp.pipeline.Findings.SentenceTone;
+import org.newslens.nlp.pipeline.Findings.TextEmbedding;
 import org.newslens.nlp.pipeline.Findings.Tone;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public class Document {
     private List<FramingMarker> framing = List.of();
     private List<Quote> quotes = List.of();
     private List<Quantity> quantities = List.of();
+    private TextEmbedding embedding;
 
     public Document(String text, String title, String languageHint) {
         this.text = text;
@@ -165,6 +167,15 @@ public class Document {
 
     public void setQuantities(List<Quantity> quantities) {
         this.quantities = List.copyOf(quantities);
+    }
+
+    /** Embedding of title and text; null where the embedding stage did not run or found nothing to embed. */
+    public TextEmbedding embedding() {
+        return embedding;
+    }
+
+    public void setEmbedding(TextEmbedding embedding) {
+        this.embedding = embedding;
     }
 
     /** The entity one of whose mentions covers this offset, if any. */

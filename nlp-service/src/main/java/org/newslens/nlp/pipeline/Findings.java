@@ -42,6 +42,14 @@ public final class Findings {
     public record Quote(String text, int start, int end, String speaker) {
     }
 
+    /** A text's embedding: an L2-normalised vector of {@code model}, the mean of its {@code chunks} chunk vectors. */
+    public record TextEmbedding(String model, float[] vector, int chunks) {
+
+        public int dimensions() {
+            return vector.length;
+        }
+    }
+
     /** A number with what it counts: "10,000 Palestinian casualties" → 10000, noun "casualties". */
     public record Quantity(String text, double value, String unit, String noun, int start, int end) {
     }

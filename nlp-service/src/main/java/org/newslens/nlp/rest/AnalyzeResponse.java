@@ -17,7 +17,7 @@ import java.util.List;
 public record AnalyzeResponse(
         @Schema(description = "ISO 639-1 code (ISO 639-3 where there is none); und when undetermined", example = "en") String language,
         @Schema(description = "The pipeline stages that ran, in order",
-                example = "[\"language\", \"ner\", \"gazetteer\", \"canonicalize\", \"keyphrases\", \"summary\", \"tone\", \"framing\", \"quotes\", \"quantities\"]") List<String> stages,
+                example = "[\"language\", \"ner\", \"gazetteer\", \"canonicalize\", \"keyphrases\", \"summary\", \"tone\", \"framing\", \"quotes\", \"quantities\", \"embedding\"]") List<String> stages,
         @Schema(description = "Number of sentences", example = "2") int sentences,
         @Schema(description = "Number of tokens", example = "18") int tokens,
         List<EntityView> entities,
@@ -27,7 +27,15 @@ public record AnalyzeResponse(
         @Schema(description = "Tone of each sentence; start/end are the sentence's offsets") List<SentenceTone> sentenceTones,
         @Schema(description = "Loaded labels, emotive adjectives, scare quotes and agentless casualty phrasing") List<FramingMarker> framing,
         @Schema(description = "Direct and reported speech with the speaker's canonical name") List<Quote> quotes,
-        @Schema(description = "Numbers with what they count") List<Quantity> quantities) {
+        @Schema(description = "Numbers with what they count") List<Quantity> quantities,
+        @Schema(description = "The embedding computed for title and text (the vector itself: POST /api/v1/embed, or nlp.embeddings for articles); null where the stage did not run")
+        EmbeddingView embedding) {
+
+    @Schema(name = "EmbeddingInfo", description = "Which embedding was computed")
+    public record EmbeddingView(
+            @Schema(example = "all-minilm-l6-v2-q") String model,
+            @Schema(example = "384") int dimensions) {
+    }
 
     @Schema(name = "Entity", description = "One entity, with all its mentions merged under one canonical name")
     public record EntityView(
@@ -50,7 +58,9 @@ public record AnalyzeResponse(
         return new AnalyzeResponse(document.language(), document.stagesRun(), document.sentences().size(), document.tokenCount(),
                 document.entities().stream().map(e -> view(e, document)).toList(),
                 document.keyphrases(), document.summary(), document.tone(), document.sentenceTones(),
-                document.framing(), document.quotes(), document.quantities());
+                document.framing(), document.quotes(), document.quantities(),
+                document.embedding() == null ? null
+                        : new EmbeddingView(document.embedding().model(), document.embedding().dimensions()));
     }
 
     private static EntityView view(Entity entity, Document document) {

@@ -1,11 +1,19 @@
 package org.newslens.nlp.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.newslens.nlp.pipeline.Document;
 import org.newslens.nlp.pipeline.Entity;
+import org.newslens.nlp.pipeline.Findings.FramingMarker;
+import org.newslens.nlp.pipeline.Findings.Keyphrase;
+import org.newslens.nlp.pipeline.Findings.Quantity;
+import org.newslens.nlp.pipeline.Findings.Quote;
+import org.newslens.nlp.pipeline.Findings.SentenceTone;
+import org.newslens.nlp.pipeline.Findings.Tone;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +22,8 @@ import java.util.Map;
  */
 final class AnalysisJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private AnalysisJson() {
     }
@@ -47,4 +56,40 @@ final class AnalysisJson {
         return tone;
     }
 
+    /** Reads what {@link #of} wrote; null (an enrichment older than the analysis column) reads as empty. */
+    static Stored read(String json) {
+        if (json == null) {
+            return new Stored(null, null, null, null, null, null, null, null);
+        }
+        try {
+            return MAPPER.readValue(json, Stored.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored analysis is not readable", e);
+        }
+    }
+
+    /** The stored analysis; absent fields read as empty lists (tone null). */
+    record Stored(List<Keyphrase> keyphrases, List<String> summary, Tone tone, List<SentenceTone> sentenceTones,
+                  List<StoredEntityTone> entityTones, List<FramingMarker> framing, List<Quote> quotes,
+                  List<Quantity> quantities) {
+
+        Stored {
+            keyphrases = keyphrases == null ? List.of() : keyphrases;
+            summary = summary == null ? List.of() : summary;
+            sentenceTones = sentenceTones == null ? List.of() : sentenceTones;
+            entityTones = entityTones == null ? List.of() : entityTones;
+            framing = framing == null ? List.of() : framing;
+            quotes = quotes == null ? List.of() : quotes;
+            quantities = quantities == null ? List.of() : quantities;
+        }
+
+        Tone entityTone(String canonical, String type) {
+            return entityTones.stream()
+                    .filter(t -> t.canonical().equals(canonical) && t.type().equals(type))
+                    .map(StoredEntityTone::tone).findFirst().orElse(null);
+        }
+    }
+
+    record StoredEntityTone(String canonical, String type, String kbId, Tone tone) {
+    }
 }

@@ -7,6 +7,7 @@ import org.newslens.nlp.config.NlpConfig;
 import org.newslens.nlp.domain.Job;
 import org.newslens.nlp.pipeline.Document;
 import org.newslens.nlp.pipeline.Entity;
+import org.newslens.nlp.pipeline.Findings.TextEmbedding;
 import org.newslens.nlp.pipeline.Mention;
 
 import java.sql.Connection;
@@ -19,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores one article's enrichment and completes its job, all in one transaction. Entities are
- * written in one global order and without row locks (insert-if-absent, then read), so concurrent
+ * Stores one article's enrichment, with its mentions and embedding, and completes its job, all in one
+ * transaction. Entities are written in one global order and without row locks (insert-if-absent, then read), so concurrent
  * workers never deadlock; the change-feed sequence is taken last, so that its row lock, held to
  * commit, makes sequence order equal commit order for the readers tailing it.
  */
@@ -46,6 +47,7 @@ public class EnrichmentWriter {
             insertAliases(connection, entities, ids);
             long sequence = nextSequence(connection);
             upsertEnrichment(connection, job.articleId(), sequence, document);
+            replaceEmbedding(connection, job.articleId(), document.embedding());
             replaceMentions(connection, job.articleId(), entities, ids);
             markDone(connection, job.id());
             return sequence;
@@ -113,6 +115,29 @@ public class EnrichmentWriter {
             upsert.setString(4, document.language());
             upsert.setArray(5, connection.createArrayOf("text", document.stagesRun().toArray()));
             upsert.setString(6, AnalysisJson.of(document));
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void replaceEmbedding(Connection connection, long articleId, TextEmbedding embedding)
+            throws SQLException {
+        if (embedding == null) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM nlp.embeddings WHERE article_id = ?")) {
+                delete.setLong(1, articleId);
+                delete.executeUpdate();
+            }
+            return;
+        }
+        Float[] vector = new Float[embedding.dimensions()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = embedding.vector()[i];
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO nlp.embeddings (article_id, model, vector) VALUES (?, ?, ?)
+                ON CONFLICT (article_id) DO UPDATE SET model = EXCLUDED.model, vector = EXCLUDED.vector""")) {
+            upsert.setLong(1, articleId);
+            upsert.setString(2, embedding.model());
+            upsert.setArray(3, connection.createArrayOf("real", vector));
             upsert.executeUpdate();
         }
     }

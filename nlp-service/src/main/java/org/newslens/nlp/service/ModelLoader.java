@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.newslens.nlp.pipeline.LanguageIdentifier;
 import org.newslens.nlp.pipeline.NamedEntityRecognizer;
+import org.newslens.nlp.pipeline.SentenceEmbedder;
 
 /**
  * Loads the models once, on a background thread so that HTTP (and liveness) is up meanwhile; the
@@ -19,13 +20,16 @@ public class ModelLoader {
 
     private final LanguageIdentifier languageIdentifier;
     private final NamedEntityRecognizer recognizer;
+    private final SentenceEmbedder embedder;
     private final Event<ModelsLoaded> loaded;
     private volatile boolean ready;
     private volatile String failure;
 
-    ModelLoader(LanguageIdentifier languageIdentifier, NamedEntityRecognizer recognizer, Event<ModelsLoaded> loaded) {
+    ModelLoader(LanguageIdentifier languageIdentifier, NamedEntityRecognizer recognizer, SentenceEmbedder embedder,
+                Event<ModelsLoaded> loaded) {
         this.languageIdentifier = languageIdentifier;
         this.recognizer = recognizer;
+        this.embedder = embedder;
         this.loaded = loaded;
     }
 
@@ -49,6 +53,7 @@ public class ModelLoader {
         try {
             languageIdentifier.load();
             recognizer.load();
+            embedder.load();
             ready = true;
             LOG.infof("NLP models loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
             loaded.fire(new ModelsLoaded());

@@ -28,6 +28,22 @@ class KeyphraseAndSummaryStageTest {
     }
 
     @Test
+    void phrasesJoinedByPrepositionsAndPossessivesAreCandidatesButTitledNamesAreNot() {
+        Document document = Analysed.english("The council's budget was cut again on Monday. "
+                + "Critics said the cost of flood defences keeps rising. "
+                + "Mayor Tilda Brennick defended the council's budget and the cost of flood defences. "
+                + "Engineers warned of rising repair bills, Brennick said.");
+        new KeyphraseStage().apply(document);
+
+        List<String> keyphrases = document.keyphrases().stream().map(Keyphrase::text).toList();
+        assertTrue(keyphrases.contains("cost of flood defences"), keyphrases.toString());
+        assertTrue(keyphrases.contains("council budget"), keyphrases.toString());
+        assertTrue(keyphrases.contains("rising repair bills"), keyphrases.toString());
+        assertTrue(keyphrases.contains("Tilda Brennick"), keyphrases.toString());
+        assertTrue(keyphrases.stream().noneMatch(k -> k.contains("'s") || k.contains("Mayor")), keyphrases.toString());
+    }
+
+    @Test
     void summaryIsTwoOfTheTextsOwnSentencesInOrder() {
         Document document = Analysed.english(TEXT);
         new SummaryStage().apply(document);

@@ -49,7 +49,8 @@ class AnalyzeResourceTest {
 
         assertEquals("en", result.getString("language"));
         assertEquals(List.of("language", "ner", "gazetteer", "canonicalize", "keyphrases", "summary", "tone", "framing",
-                "quotes", "quantities"), result.getList("stages"));
+                "quotes", "quantities", "embedding"), result.getList("stages"));
+        assertEquals(Map.of("model", "all-minilm-l6-v2-q", "dimensions", 384), result.getMap("embedding"));
         assertEquals(2, result.getInt("sentences"));
         List<Map<String, Object>> blinkens = result.getList("entities.findAll { e -> e.type == 'PERSON' && e.canonical.contains('Blinken') }");
         assertEquals(1, blinkens.size());
@@ -130,7 +131,8 @@ class AnalyzeResourceTest {
     void identifiesOtherLanguagesAndSkipsEnglishOnlyStages() {
         JsonPath french = analyze(Map.of("text", "Le président de la République a reçu mardi les syndicats à l'Élysée pour discuter des retraites."));
         assertEquals("fr", french.getString("language"));
-        assertEquals(List.of("language", "canonicalize"), french.getList("stages"));
+        assertEquals(List.of("language", "canonicalize", "embedding"), french.getList("stages"));
+        assertEquals(384, french.getInt("embedding.dimensions"));
         assertEquals(List.of(), french.getList("keyphrases"));
         assertTrue(french.get("tone") == null);
 

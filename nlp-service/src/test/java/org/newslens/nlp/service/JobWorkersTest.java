@@ -16,13 +16,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -58,10 +61,60 @@ class JobWorkersTest {
         for (String[] mention : mentions) {
             assertEquals(mention[0], TEXT.substring(Integer.parseInt(mention[1]), Integer.parseInt(mention[2])));
         }
+        assertEquals(1, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId
+                + " AND stages[array_length(stages, 1)] = 'embedding'"));
+        assertEquals(1, query("SELECT count(*) FROM nlp.embeddings WHERE article_id = " + articleId
+                + " AND model = 'all-minilm-l6-v2-q' AND cardinality(vector) = 384"
+                + " AND abs((SELECT sum(v::float8 * v) FROM unnest(vector) v) - 1) < 1e-4"));
         assertTrue(mentions.stream().anyMatch(m -> m[0].equals("Dana Okafor") && m[3].equals("Dana Okafor")));
         assertTrue(mentions.stream().anyMatch(m -> m[0].equals("Okafor") && m[3].equals("Dana Okafor")));
         assertEquals(1, query("SELECT count(*) FROM nlp.entity_aliases a JOIN nlp.entities e ON e.id = a.entity_id"
                 + " WHERE e.type = 'PERSON' AND e.canonical = 'Dana Okafor' AND a.alias = 'Okafor'"));
+    }
+
+    @Test
+    void theStoredEnrichmentIsServedAsTheAnalyzeResponseNamesIt() throws Exception {
+        long articleId = newArticleId();
+        insertJob(articleId, TEXT, "now()");
+
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "done".equals(status(articleId)));
+
+        var stored = given().get("/api/v1/articles/" + articleId + "/analysis")
+                .then().statusCode(200).extract().jsonPath();
+        var analyzed = given().contentType("application/json").body(Map.of("text", TEXT, "title", "A title", "language", "en"))
+                .post("/api/v1/analyze").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(articleId, stored.getLong("articleId"));
+        assertEquals(1, stored.getInt("pipelineVersion"));
+        assertEquals("en", stored.getString("language"));
+        assertEquals(analyzed.getList("stages"), stored.getList("stages"));
+        assertNotNull(stored.getString("enrichedAt"));
+        for (String field : List.of("keyphrases", "summary", "sentenceTones", "framing", "quotes", "quantities")) {
+            assertEquals(analyzed.getList(field), stored.getList(field), field);
+        }
+        assertEquals(analyzed.getMap("tone"), stored.getMap("tone"));
+        assertEquals(analyzed.getList("entities.canonical"), stored.getList("entities.canonical"));
+        assertEquals(analyzed.getList("entities.aliases"), stored.getList("entities.aliases"));
+        assertEquals(analyzed.getList("entities.mentions"), stored.getList("entities.mentions"));
+        assertEquals(analyzed.getList("entities.tone"), stored.getList("entities.tone"));
+        assertEquals(analyzed.getList("entities.kbId"), stored.getList("entities.kbId"));
+
+        Map<String, Object> okafor = stored.getMap("entities.find { it.canonical == 'Dana Okafor' }");
+        assertEquals("PERSON", okafor.get("type"));
+        assertEquals(List.of("Dana Okafor", "Okafor"), okafor.get("aliases"));
+        assertEquals(query("SELECT id FROM nlp.entities WHERE type = 'PERSON' AND canonical = 'Dana Okafor'"),
+                ((Number) okafor.get("id")).longValue());
+    }
+
+    @Test
+    void anArticleWithoutEnrichmentIsNotFound() {
+        for (String id : List.of(String.valueOf(newArticleId()), "not-a-number")) {
+            given().get("/api/v1/articles/" + id + "/analysis")
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("https://newslens.dev/problems/not-found"))
+                    .body("detail", containsString(id));
+        }
     }
 
     @Test
