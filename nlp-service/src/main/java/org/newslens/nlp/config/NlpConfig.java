@@ -26,6 +26,20 @@ public interface NlpConfig {
     /** How the workers take jobs from nlp.jobs. */
     Jobs jobs();
 
+    /** Background re-enrichment of articles enriched by an older pipeline version. */
+    Reenrichment reenrichment();
+
+    interface Reenrichment {
+
+        /** How often old enrichments are looked for; {@code off} disables re-enrichment on this replica. */
+        @WithDefault("30s")
+        String every();
+
+        /** Jobs requeued per sweep at most, and only while fewer than this many jobs wait. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     interface Embedding {
 
         /**

@@ -32,7 +32,7 @@ public class JobQueue {
         this.dataSource = dataSource;
     }
 
-    /** Leases up to {@code limit} ready jobs, counting the attempt; oldest first. */
+    /** Leases up to {@code limit} ready jobs, counting the attempt; new articles before re-enrichments, oldest first. */
     @Transactional
     public List<Job> claim(int limit, Duration lease) throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -43,7 +43,7 @@ public class JobQueue {
                      WHERE id IN (SELECT id FROM nlp.jobs
                                   WHERE (status = 'pending' AND run_after <= now())
                                      OR (status = 'running' AND lease_until < now())
-                                  ORDER BY id LIMIT ?
+                                  ORDER BY priority, id LIMIT ?
                                   FOR UPDATE SKIP LOCKED)
                      RETURNING id, article_id, title, text, language_hint, attempts""")) {
             claim.setLong(1, lease.toMillis());
@@ -57,6 +57,31 @@ public class JobQueue {
             }
             jobs.sort(Comparator.comparingLong(Job::id));
             return jobs;
+        }
+    }
+
+    /**
+     * Requeues, at re-enrichment priority, the done jobs of up to {@code limit} articles enriched by a
+     * pipeline older than {@code currentVersion} — only while fewer than {@code limit} jobs wait, so
+     * re-enrichment never builds a backlog in front of new articles.
+     *
+     * @return how many jobs were requeued
+     */
+    @Transactional
+    public int requeueOutdated(int currentVersion, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement requeue = connection.prepareStatement("""
+                     UPDATE nlp.jobs SET status = 'pending', priority = 1, attempts = 0, run_after = now(),
+                                         last_error = NULL, updated_at = now()
+                     WHERE status = 'done'
+                       AND (SELECT count(*) FROM nlp.jobs WHERE status = 'pending') < ?
+                       AND article_id IN (SELECT article_id FROM nlp.enrichments
+                                          WHERE pipeline_version < ?
+                                          ORDER BY article_id LIMIT ?)""")) {
+            requeue.setInt(1, limit);
+            requeue.setInt(2, currentVersion);
+            requeue.setInt(3, limit);
+            return requeue.executeUpdate();
         }
     }
 

@@ -42,6 +42,27 @@ class JobWorkersTest {
         ModelsReady.await();
     }
 
+    @Inject
+    ReenrichmentSweeper sweeper;
+
+    @Test
+    void anArticleEnrichedByAnOlderPipelineIsEnrichedAgainBehindNewOnes() throws Exception {
+        long articleId = newArticleId();
+        insertJob(articleId, TEXT, "now()");
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "done".equals(status(articleId)));
+        execute("UPDATE nlp.enrichments SET pipeline_version = 0 WHERE article_id = " + articleId);
+        long seqBefore = query("SELECT change_seq FROM nlp.enrichments WHERE article_id = " + articleId);
+
+        sweeper.sweep();
+
+        await(() -> query("SELECT pipeline_version FROM nlp.enrichments WHERE article_id = " + articleId) == 1);
+        assertTrue(query("SELECT change_seq FROM nlp.enrichments WHERE article_id = " + articleId) > seqBefore,
+                "the re-enrichment reaches the change feed");
+        assertEquals(1, query("SELECT priority FROM nlp.jobs WHERE article_id = " + articleId));
+        await(() -> "done".equals(status(articleId)));
+    }
+
     @Test
     void aQueuedArticleIsEnrichedWithItsMentions() throws Exception {
         long articleId = newArticleId();
@@ -199,6 +220,12 @@ class JobWorkersTest {
             return rows.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
         }
     }
 
