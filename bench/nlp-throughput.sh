@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Benchmark of NewsLens enrichment throughput (nlp-service job workers), with the bare Stanford CoreNLP
+# stage on the same texts as the baseline, measured in the same run.
+#
+#   bench/nlp-throughput.sh [articles]        (default 600)
+#
+# Builds what is missing, snapshots the built artifacts into a temporary directory, generates N
+# deterministic English news-like articles (about 700 tokens each), runs the baseline
+# (bench/NlpCoreNlpBaseline.java: CoreNLP alone with 1 and 2 threads, then the service's stages in
+# process, one thread, timed one by one), starts a fresh PostgreSQL on a free port and nlp-service with
+# 2 workers, runs bench/NlpBench.java (jobs inserted in one transaction into nlp.jobs as ingest-service
+# does, wake, poll /api/v1/jobs/stats until all are finished; then sequential POST /api/v1/analyze
+# latency), stops everything it started and prints ONE JSON object on stdout. Progress goes to stderr.
+#
+# Environment:
+#   BENCH_SEED              generator seed (default 42)
+#   BENCH_WORKERS           NEWSLENS_NLP_WORKERS for nlp-service (default 2, one per core here)
+#   BENCH_JAVA_OPTS         JVM options for nlp-service (default -Xmx768m)
+#   BENCH_LATENCY_SAMPLES   sequential analyze calls timed (default 50)
+#   BENCH_STAGES            articles for the in-process per-stage breakdown (default 150; 0 skips it)
+#   BENCH_SKIP_BASELINE=1   no baseline JVM (corenlp_only and pipeline_in_process are then absent)
+#   BENCH_KEEP=1            keep the temporary directory (PostgreSQL data, logs, texts)
+set -euo pipefail
+set -m  # each background job gets its own process group, so stopping it stops its children
+cd "$(dirname "$0")/.."
+
+articles=${1:-600}
+[[ $articles =~ ^[0-9]+$ && $articles -gt 0 ]] || { echo "usage: bench/nlp-throughput.sh [articles]" >&2; exit 2; }
+workers=${BENCH_WORKERS:-2}
+seed=${BENCH_SEED:-42}
+
+log() { echo "[bench] $*" >&2; }
+
+# --- build what is missing ---------------------------------------------------------------------------
+if [[ ! -f local-postgres/target/local-postgres.jar || ! -d local-postgres/target/lib ||
+      ! -f nlp-service/target/quarkus-app/quarkus-run.jar || ! -d nlp-service/target/classes ]]; then
+  log "building local-postgres and nlp-service (missing jars)..."
+  ./mvnw -B -q package -DskipTests -pl local-postgres,nlp-service >&2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-nlp-bench.XXXXXX")
+pg_pid="" nlp_pid="" base_pid=""
+
+stop_group() {  # pid: TERM its process group, wait up to 30 s, then KILL
+  local pid=$1
+  [[ -n $pid ]] || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  log "process $pid did not stop in 30 s; killing it"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_group "$base_pid"
+  stop_group "$nlp_pid"
+  stop_group "$pg_pid"
+  # pg_ctl starts the postmaster in its own session, outside the launcher's process group; the
+  # launcher's shutdown hook stops it, and if that failed, stop the postmaster of our data directory.
+  if [[ -f $work/postgres/postmaster.pid ]]; then
+    local postmaster
+    postmaster=$(head -1 "$work/postgres/postmaster.pid")
+    if [[ -n $postmaster ]] && kill -0 "$postmaster" 2>/dev/null; then
+      log "stopping PostgreSQL postmaster $postmaster"
+      kill -INT "$postmaster" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$postmaster" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "$postmaster" 2>/dev/null || true
+    fi
+  fi
+  if [[ $rc -ne 0 ]]; then
+    for f in "$work"/*.log; do
+      [[ -f $f ]] || continue
+      log "--- last lines of $(basename "$f") ---"
+      tail -n 25 "$f" >&2
+    done
+  fi
+  if [[ ${BENCH_KEEP:-0} == 1 ]]; then
+    log "kept $work"
+  else
+    rm -rf "$work"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+taken=()
+free_port() {  # a port nobody listens on, not handed out before in this run
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    [[ " ${taken[*]:-} " == *" $port "* ]] && continue
+    port_open "$port" && continue
+    taken+=("$port")
+    echo "$port"
+    return
+  done
+}
+
+http_ok() {  # port path: true when GET answers 200
+  local status
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
+  IFS= read -r -t 5 status <&3 || status=""
+  exec 3>&-
+  [[ $status == *" 200 "* ]]
+}
+
+wait_until() {  # what seconds pid command...: run command until true; fail if pid ends or time runs out
+  local what=$1 seconds=$2 pid=$3
+  shift 3
+  local deadline=$((SECONDS + seconds))
+  while ((SECONDS < deadline)); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || { log "$what stopped while starting"; return 1; }
+    if [[ -n ${log_file:-} ]] && grep -q "Failed to start application" "$log_file" 2>/dev/null; then
+      log "$what failed to start"; return 1
+    fi
+    sleep 0.5
+  done
+  log "$what was not ready after ${seconds}s"
+  return 1
+}
+
+# --- a private copy of the built artifacts ----------------------------------------------------------
+# Others may rebuild the modules (mvn package rewrites target/) while this runs; run from a snapshot.
+log "copying the built artifacts to $work/app"
+app=$work/app
+mkdir -p "$app/local-postgres" "$app/nlp-service"
+cp -a local-postgres/target/local-postgres.jar local-postgres/target/lib "$app/local-postgres/"
+cp -a nlp-service/target/quarkus-app nlp-service/target/classes "$app/nlp-service/"
+cp -a bench/NlpBench.java bench/NlpCoreNlpBaseline.java "$work/"
+
+# --- the texts ---------------------------------------------------------------------------------------
+log "generating $articles articles (seed $seed)"
+java -cp "$app/local-postgres/lib/*" "$work/NlpBench.java" --write-texts "$work/texts.bin" \
+  --articles "$articles" --seed "$seed"
+
+# --- baseline: CoreNLP alone (1 and 2 threads), then the service's stages in process -----------------
+# Before the services start, so that nothing else of this run competes for the cores.
+baseline_out=""
+if [[ ${BENCH_SKIP_BASELINE:-0} != 1 ]]; then
+  log "baseline: bench/NlpCoreNlpBaseline.java (log in $work/baseline.log)"
+  java -Xmx1500m -cp "$app/nlp-service/quarkus-app/lib/main/*:$app/nlp-service/classes" "$work/NlpCoreNlpBaseline.java" \
+    --texts "$work/texts.bin" --out "$work/baseline.out" --warmup 20 --stages "${BENCH_STAGES:-150}" \
+    >"$work/baseline.log" 2>&1 &
+  base_pid=$!
+  if ! wait "$base_pid"; then
+    base_pid=""
+    log "baseline failed"
+    exit 1
+  fi
+  base_pid=""
+  grep '^\[NlpCoreNlpBaseline\]' "$work/baseline.log" >&2 || true
+  baseline_out=$work/baseline.out
+fi
+
+# --- PostgreSQL --------------------------------------------------------------------------------------
+pg_port=$(free_port)
+nlp_port=$(free_port)
+jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/newslens"
+log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
+java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
+  "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
+pg_pid=$!
+wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+
+# --- nlp-service -------------------------------------------------------------------------------------
+# One attempt per job, so that a failing article is counted as failed at once instead of being retried
+# with backoff for minutes; no re-enrichment sweeps (nothing to re-enrich in a fresh database anyway).
+log "starting nlp-service on port $nlp_port with $workers workers (${BENCH_JAVA_OPTS:--Xmx768m})"
+# shellcheck disable=SC2086
+env QUARKUS_HTTP_PORT="$nlp_port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
+  QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens \
+  NEWSLENS_NLP_WORKERS="$workers" NEWSLENS_NLP_JOBS_MAX_ATTEMPTS=1 NEWSLENS_NLP_REENRICHMENT_EVERY=off \
+  java ${BENCH_JAVA_OPTS:--Xmx768m} -jar "$app/nlp-service/quarkus-app/quarkus-run.jar" >"$work/nlp-service.log" 2>&1 &
+nlp_pid=$!
+log_file=$work/nlp-service.log wait_until nlp-service 300 "$nlp_pid" http_ok "$nlp_port" /q/health/ready
+# the JVM itself (not a wrapper): its RSS and CPU time are what the client samples
+nlp_jvm=$(pgrep -g "$nlp_pid" -f quarkus-run.jar | head -1 || true)
+
+# --- the client --------------------------------------------------------------------------------------
+log "running bench/NlpBench.java with $articles articles"
+java -cp "$app/local-postgres/lib/*" "$work/NlpBench.java" \
+  --url "http://127.0.0.1:$nlp_port" --jdbc-url "$jdbc_url" --articles "$articles" --seed "$seed" \
+  --nlp-pid "${nlp_jvm:-$nlp_pid}" --workers "$workers" --baseline "$baseline_out" \
+  --latency-samples "${BENCH_LATENCY_SAMPLES:-50}" --postgres-data "$work/postgres"
