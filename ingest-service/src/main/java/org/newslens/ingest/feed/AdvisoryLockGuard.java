@@ -1,8 +1,8 @@
 package org.newslens.ingest.feed;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -15,10 +15,10 @@ import java.util.UUID;
 /**
  * A {@link SingletonGuard} built on a session-level PostgreSQL advisory lock, held on one dedicated
  * connection for as long as the work runs. If the replica dies, its connection closes and the lock is
- * released with it.
+ * released with it. Used outside Kubernetes; chosen by {@link SingletonGuardSelector}.
  */
-@DefaultBean
-@ApplicationScoped
+@Singleton
+@Typed(AdvisoryLockGuard.class)
 public class AdvisoryLockGuard implements SingletonGuard {
 
     private static final Logger LOG = Logger.getLogger(AdvisoryLockGuard.class);
