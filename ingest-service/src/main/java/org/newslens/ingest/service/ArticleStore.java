@@ -66,10 +66,12 @@ public class ArticleStore {
      */
     public OptionalLong findNearDuplicate(MinHasher.Signature signature, double threshold) throws SQLException {
         try (Connection connection = dataSource.getConnection();
+             // The candidates are found first and ordered after: with ORDER BY id LIMIT on the scan itself,
+             // a generic plan walks the primary key through the whole table looking for matches.
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT id, near_duplicate_of, minhash FROM ingest.articles
-                     WHERE lsh_bands && ?
-                     ORDER BY id LIMIT 200""")) {
+                     WITH candidates AS MATERIALIZED (
+                         SELECT id, near_duplicate_of, minhash FROM ingest.articles WHERE lsh_bands && ?)
+                     SELECT id, near_duplicate_of, minhash FROM candidates ORDER BY id LIMIT 200""")) {
             query.setArray(1, connection.createArrayOf("bigint", LongStream.of(signature.bandKeys()).boxed().toArray()));
             long earliest = Long.MAX_VALUE;
             try (ResultSet rows = query.executeQuery()) {
