@@ -80,6 +80,9 @@ public class ArticleIngestor {
             return new IngestOutcome.Duplicate(existing);
         }
         long id = created.getAsLong();
+        if (draft.signature() != null) {
+            store.insertBandKeys(id, draft.signature());
+        }
         store.insertEnrichmentJob(id, draft);
         queued.fire(new ArticleQueued(id));
         return nearDuplicateOf.isPresent()

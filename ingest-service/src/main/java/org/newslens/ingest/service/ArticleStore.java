@@ -34,8 +34,8 @@ public class ArticleStore {
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO ingest.articles (source_id, url, canonical_url, title, text, language_hint, published_at,
                                                   content_hash, authors, external_id, lead_image_url, near_duplicate_of,
-                                                  minhash, lsh_bands)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  minhash)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT DO NOTHING
                      RETURNING id""")) {
             MinHasher.Signature signature = draft.signature();
@@ -52,16 +52,29 @@ public class ArticleStore {
             insert.setString(11, draft.leadImageUrl());
             insert.setObject(12, nearDuplicateOf, Types.BIGINT);
             insert.setArray(13, signature == null ? null : connection.createArrayOf("integer", IntStream.of(signature.values()).boxed().toArray()));
-            insert.setArray(14, signature == null ? null : connection.createArrayOf("bigint", LongStream.of(signature.bandKeys()).boxed().toArray()));
             try (ResultSet rows = insert.executeQuery()) {
                 return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
             }
         }
     }
 
+    /** Files the article under its LSH band keys, so later near-duplicates of it are found. */
+    public void insertBandKeys(long articleId, MinHasher.Signature signature) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO ingest.article_lsh_bands (band_key, article_id)
+                     SELECT DISTINCT unnest(?::bigint[]), ?
+                     ON CONFLICT DO NOTHING""")) {
+            insert.setArray(1, connection.createArrayOf("bigint", LongStream.of(signature.bandKeys()).boxed().toArray()));
+            insert.setLong(2, articleId);
+            insert.executeUpdate();
+        }
+    }
+
     /**
      * The earliest article whose body is at least {@code threshold} similar to this signature's.
-     * Candidates share an LSH band key (a GIN index lookup); their signatures are then compared.
+     * Candidates share an LSH band key (B-tree lookups in ingest.article_lsh_bands); their signatures
+     * are then compared.
      * Where the most similar earlier article is itself a near-duplicate, its original is returned.
      */
     public OptionalLong findNearDuplicate(MinHasher.Signature signature, double threshold) throws SQLException {
@@ -70,8 +83,10 @@ public class ArticleStore {
              // a generic plan walks the primary key through the whole table looking for matches.
              PreparedStatement query = connection.prepareStatement("""
                      WITH candidates AS MATERIALIZED (
-                         SELECT id, near_duplicate_of, minhash FROM ingest.articles WHERE lsh_bands && ?)
-                     SELECT id, near_duplicate_of, minhash FROM candidates ORDER BY id LIMIT 200""")) {
+                         SELECT DISTINCT article_id FROM ingest.article_lsh_bands WHERE band_key = ANY (?) LIMIT 1000)
+                     SELECT a.id, a.near_duplicate_of, a.minhash
+                     FROM candidates c JOIN ingest.articles a ON a.id = c.article_id
+                     ORDER BY a.id LIMIT 200""")) {
             query.setArray(1, connection.createArrayOf("bigint", LongStream.of(signature.bandKeys()).boxed().toArray()));
             long earliest = Long.MAX_VALUE;
             try (ResultSet rows = query.executeQuery()) {
