@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Benchmark of NewsLens bulk NDJSON ingestion against a PostgreSQL COPY baseline, in one run.
+#
+#   bench/ingest-bulk.sh [articles]        (default 20000)
+#
+# Builds what is missing, starts a fresh PostgreSQL in a temporary directory on a free port, runs
+# nlp-service once (workers off) so that its Flyway migration creates nlp.jobs, stops it, starts
+# ingest-service, runs bench/IngestBench.java, stops everything it started and prints ONE JSON object
+# on stdout. Progress and logs go to stderr.
+#
+# Environment:
+#   NEWSLENS_INGEST_BULK_BATCH_SIZE  passed to ingest-service (articles per transaction, default 500)
+#   BENCH_SEED                       generator seed (default 42)
+#   BENCH_JAVA_OPTS                  extra JVM options for ingest-service (e.g. -Xmx1g)
+#   BENCH_KEEP=1                     keep the temporary directory (PostgreSQL data, service logs)
+#   BENCH_SETUP_SQL                  one SQL statement run before the first bulk ingest (an experiment,
+#                                    e.g. "ALTER INDEX ingest.articles_lsh_bands_idx SET (fastupdate = off)");
+#                                    echoed in the output as "setup_sql"
+#   BENCH_INGEST_PG_OPTIONS          PostgreSQL session settings for ingest-service's connections only (an
+#                                    experiment, e.g. "-c enable_indexscan=off"); echoed as "ingest_pg_options"
+#   BENCH_HTTP_CLIENT=jdk            send with java.net.http instead of the full-duplex socket client
+set -euo pipefail
+set -m  # each background job gets its own process group, so stopping it stops its children
+cd "$(dirname "$0")/.."
+
+articles=${1:-20000}
+[[ $articles =~ ^[0-9]+$ && $articles -gt 0 ]] || { echo "usage: bench/ingest-bulk.sh [articles]" >&2; exit 2; }
+
+log() { echo "[bench] $*" >&2; }
+
+# --- build what is missing ---------------------------------------------------------------------------
+if [[ ! -f local-postgres/target/local-postgres.jar || ! -d local-postgres/target/lib ||
+      ! -f ingest-service/target/quarkus-app/quarkus-run.jar || ! -f nlp-service/target/quarkus-app/quarkus-run.jar ]]; then
+  log "building local-postgres, ingest-service and nlp-service (missing jars)..."
+  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service >&2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-bench.XXXXXX")
+pg_pid="" nlp_pid="" ingest_pid=""
+
+stop_group() {  # pid: TERM its process group, wait up to 30 s, then KILL
+  local pid=$1
+  [[ -n $pid ]] || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  log "process $pid did not stop in 30 s; killing it"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_group "$ingest_pid"
+  stop_group "$nlp_pid"
+  stop_group "$pg_pid"
+  # pg_ctl starts the postmaster in its own session, so it is not in the launcher's process group; the
+  # launcher's shutdown hook stops it, and if that failed, stop the postmaster of our data directory.
+  if [[ -f $work/postgres/postmaster.pid ]]; then
+    local postmaster
+    postmaster=$(head -1 "$work/postgres/postmaster.pid")
+    if [[ -n $postmaster ]] && kill -0 "$postmaster" 2>/dev/null; then
+      log "stopping PostgreSQL postmaster $postmaster"
+      kill -INT "$postmaster" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$postmaster" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL "$postmaster" 2>/dev/null || true
+    fi
+  fi
+  if [[ $rc -ne 0 ]]; then
+    for f in "$work"/*.log; do
+      [[ -f $f ]] || continue
+      log "--- last lines of $(basename "$f") ---"
+      tail -n 25 "$f" >&2
+    done
+  fi
+  if [[ ${BENCH_KEEP:-0} == 1 ]]; then
+    log "kept $work"
+  else
+    rm -rf "$work"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+taken=()
+free_port() {  # a port nobody listens on, not handed out before in this run
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    [[ " ${taken[*]:-} " == *" $port "* ]] && continue
+    port_open "$port" && continue
+    taken+=("$port")
+    echo "$port"
+    return
+  done
+}
+
+http_ok() {  # port path: true when GET answers 200
+  local status
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
+  IFS= read -r -t 5 status <&3 || status=""
+  exec 3>&-
+  [[ $status == *" 200 "* ]]
+}
+
+wait_until() {  # what seconds pid command...: run command until true; fail if pid ends or time runs out
+  local what=$1 seconds=$2 pid=$3
+  shift 3
+  local deadline=$((SECONDS + seconds))
+  while ((SECONDS < deadline)); do
+    "$@" && return 0
+    kill -0 "$pid" 2>/dev/null || { log "$what stopped while starting"; return 1; }
+    if [[ -n ${log_file:-} ]] && grep -q "Failed to start application" "$log_file" 2>/dev/null; then
+      log "$what failed to start"; return 1
+    fi
+    sleep 0.5
+  done
+  log "$what was not ready after ${seconds}s"
+  return 1
+}
+
+# --- a private copy of the built artifacts ----------------------------------------------------------
+# Others may rebuild the modules (mvn package rewrites target/) while this runs; run from a snapshot.
+log "copying the built artifacts to $work/app"
+mkdir -p "$work/app/local-postgres" "$work/app/ingest-service" "$work/app/nlp-service"
+cp -a local-postgres/target/local-postgres.jar local-postgres/target/lib "$work/app/local-postgres/"
+cp -a ingest-service/target/quarkus-app "$work/app/ingest-service/"
+cp -a nlp-service/target/quarkus-app "$work/app/nlp-service/"
+app=$work/app
+
+pg_port=$(free_port)
+nlp_port=$(free_port)
+ingest_port=$(free_port)
+dead_port=$(free_port)  # nothing listens here: ingest-service's nlp wake-up calls fail fast
+jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/newslens"
+db_env=(QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens)
+ingest_jdbc_url=$jdbc_url
+if [[ -n ${BENCH_INGEST_PG_OPTIONS:-} ]]; then
+  options=${BENCH_INGEST_PG_OPTIONS// /%20}
+  ingest_jdbc_url="$jdbc_url?options=${options//=/%3D}"
+fi
+
+# --- PostgreSQL --------------------------------------------------------------------------------------
+log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
+java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
+  "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
+pg_pid=$!
+wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+
+# --- nlp-service once, for its migration (nlp.jobs); no workers, then stopped --------------------------
+# Flyway runs before the HTTP server opens, so liveness (200) means nlp.jobs exists. Readiness would also
+# wait for the NLP models, which ingestion does not need (and which take long to load on 2 cores).
+log "starting nlp-service on port $nlp_port (workers off) to create nlp.jobs"
+env "${db_env[@]}" QUARKUS_HTTP_PORT="$nlp_port" NEWSLENS_NLP_WORKERS=0 \
+  java -jar "$app/nlp-service/quarkus-app/quarkus-run.jar" >"$work/nlp-service.log" 2>&1 &
+nlp_pid=$!
+log_file=$work/nlp-service.log wait_until nlp-service 180 "$nlp_pid" http_ok "$nlp_port" /q/health/live
+log "stopping nlp-service so that enrichment does not compete for CPU"
+stop_group "$nlp_pid"
+nlp_pid=""
+
+# --- ingest-service ----------------------------------------------------------------------------------
+log "starting ingest-service on port $ingest_port (batch size ${NEWSLENS_INGEST_BULK_BATCH_SIZE:-500 (default)})"
+# shellcheck disable=SC2086
+env "${db_env[@]}" QUARKUS_DATASOURCE_JDBC_URL="$ingest_jdbc_url" QUARKUS_HTTP_PORT="$ingest_port" QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" \
+  NEWSLENS_FEEDS_TICK=off \
+  java ${BENCH_JAVA_OPTS:-} -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &
+ingest_pid=$!
+log_file=$work/ingest-service.log wait_until ingest-service 300 "$ingest_pid" http_ok "$ingest_port" /q/health/ready
+# the JVM itself (not a wrapper): its CPU time is what the client samples
+ingest_jvm=$(pgrep -g "$ingest_pid" -f quarkus-run.jar | head -1 || true)
+
+# --- the client --------------------------------------------------------------------------------------
+log "running bench/IngestBench.java with $articles articles"
+java -cp "$app/local-postgres/lib/*" bench/IngestBench.java \
+  --ingest-url "http://127.0.0.1:$ingest_port" --jdbc-url "$jdbc_url" --articles "$articles" \
+  --seed "${BENCH_SEED:-42}" --cores "$(nproc)" --ingest-pid "${ingest_jvm:-$ingest_pid}" \
+  --postgres-data "$work/postgres" --batch-size "${NEWSLENS_INGEST_BULK_BATCH_SIZE:-500 (default)}" \
+  --setup-sql "${BENCH_SETUP_SQL:-}" --ingest-pg-options "${BENCH_INGEST_PG_OPTIONS:-}" --http-client "${BENCH_HTTP_CLIENT:-full-duplex}"
