@@ -43,91 +43,9 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-query-bench.XXXXXX")
 pg_pid="" nlp_pid="" ingest_pid="" query_pid="" bench_pid=""
 
-stop_group() {  # pid: TERM its process group, wait up to 30 s, then KILL
-  local pid=$1
-  [[ -n $pid ]] || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  log "process $pid did not stop in 30 s; killing it"
-  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  stop_group "$bench_pid"
-  stop_group "$query_pid"
-  stop_group "$ingest_pid"
-  stop_group "$nlp_pid"
-  stop_group "$pg_pid"
-  # pg_ctl starts the postmaster in its own session, outside the launcher's process group; the launcher's
-  # shutdown hook stops it, and if that failed, stop the postmaster of our data directory.
-  if [[ -f $work/postgres/postmaster.pid ]]; then
-    local postmaster
-    postmaster=$(head -1 "$work/postgres/postmaster.pid")
-    if [[ -n $postmaster ]] && kill -0 "$postmaster" 2>/dev/null; then
-      log "stopping PostgreSQL postmaster $postmaster"
-      kill -INT "$postmaster" 2>/dev/null || true
-      for _ in $(seq 1 40); do kill -0 "$postmaster" 2>/dev/null || break; sleep 0.5; done
-      kill -KILL "$postmaster" 2>/dev/null || true
-    fi
-  fi
-  if [[ $rc -ne 0 ]]; then
-    for f in "$work"/*.log; do
-      [[ -f $f ]] || continue
-      log "--- last lines of $(basename "$f") ---"
-      tail -n 25 "$f" >&2
-    done
-  fi
-  if [[ ${BENCH_KEEP:-0} == 1 ]]; then
-    log "kept $work"
-  else
-    rm -rf "$work"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-taken=()
-free_port() {  # a port nobody listens on, not handed out before in this run
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    [[ " ${taken[*]:-} " == *" $port "* ]] && continue
-    port_open "$port" && continue
-    taken+=("$port")
-    echo "$port"
-    return
-  done
-}
-
-http_ok() {  # port path: true when GET answers 200
-  local status
-  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
-  IFS= read -r -t 5 status <&3 || status=""
-  exec 3>&-
-  [[ $status == *" 200 "* ]]
-}
-
-wait_until() {  # what seconds pid command...: run command until true; fail if pid ends or time runs out
-  local what=$1 seconds=$2 pid=$3
-  shift 3
-  local deadline=$((SECONDS + seconds))
-  while ((SECONDS < deadline)); do
-    "$@" && return 0
-    kill -0 "$pid" 2>/dev/null || { log "$what stopped while starting"; return 1; }
-    if [[ -n ${log_file:-} ]] && grep -q "Failed to start application" "$log_file" 2>/dev/null; then
-      log "$what failed to start"; return 1
-    fi
-    sleep 0.5
-  done
-  log "$what was not ready after ${seconds}s"
-  return 1
-}
+bench_processes=(bench_pid query_pid ingest_pid nlp_pid pg_pid)
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # --- a private copy of the built artifacts ----------------------------------------------------------
 # Others may rebuild the modules (mvn package rewrites target/) while this runs; run from a snapshot.
