@@ -27,7 +27,9 @@ public class AnalyzeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Analyse a text",
-            description = "Identifies the language and, for English, the entities with their mentions. Stores nothing.")
+            description = "Runs the whole pipeline on the text: language; for English, entities with canonical names, aliases and "
+                    + "mentions, keyphrases, summary, tone with its evidence, framing markers, quotes and quantities; the "
+                    + "embedding's model. Stores nothing.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnalyzeResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing text or malformed JSON; the problem names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
