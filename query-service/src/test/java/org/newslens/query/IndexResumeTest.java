@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newslens.query.Fixtures.Mention;
 import org.newslens.query.config.IndexConfig;
+import org.newslens.query.db.SnapshotReads;
 import org.newslens.query.index.ChangeFeedReader;
 import org.newslens.query.index.LuceneIndex;
 import org.newslens.query.index.SearchIndexer;
@@ -39,7 +40,7 @@ class IndexResumeTest {
     static void startDatabase() {
         config = POSTGRES.start();
         db = new Fixtures(config.get(PostgresTestResource.OWNER_URL_KEY));
-        feed = new ChangeFeedReader(readerDataSource(config.get("quarkus.datasource.jdbc.url")));
+        feed = new ChangeFeedReader(new SnapshotReads(readerDataSource(config.get("quarkus.datasource.jdbc.url"))));
     }
 
     @AfterAll
@@ -90,7 +91,7 @@ class IndexResumeTest {
         Path directory = Files.createTempDirectory("query-index-empty");
         try (LuceneIndex index = new LuceneIndex(directory)) {
             SearchIndexer indexer = new SearchIndexer(
-                    new ChangeFeedReader(readerDataSource(url.replace("/postgres", "/not_migrated"))), index, batchesOf(2));
+                    new ChangeFeedReader(new SnapshotReads(readerDataSource(url.replace("/postgres", "/not_migrated")))), index, batchesOf(2));
             assertEquals(0, indexer.catchUp());
             assertEquals(0, index.indexedSeq());
         } finally {

@@ -2,7 +2,7 @@ package org.newslens.query.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
+import org.newslens.query.db.SnapshotReads;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,15 +53,15 @@ public class ChangeFeedReader {
 
     private static final String LATEST = "SELECT coalesce(max(change_seq), 0) FROM nlp.enrichments";
 
-    private final DataSource dataSource;
+    private final SnapshotReads snapshots;
 
-    public ChangeFeedReader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ChangeFeedReader(SnapshotReads snapshots) {
+        this.snapshots = snapshots;
     }
 
     /** The newest change_seq in the feed; 0 when nothing has been enriched yet. */
     public long latestSeq() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = snapshots.connection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(LATEST)) {
             rows.next();
@@ -71,17 +71,7 @@ public class ChangeFeedReader {
 
     /** Up to {@code limit} changes after {@code afterSeq}, read from one consistent snapshot. */
     public ChangeBatch readAfter(long afterSeq, int limit) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setAutoCommit(false);
-            try {
-                return read(connection, afterSeq, limit);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+        return snapshots.read(connection -> read(connection, afterSeq, limit));
     }
 
     private ChangeBatch read(Connection connection, long afterSeq, int limit) throws SQLException {

@@ -2,7 +2,7 @@ package org.newslens.query.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
+import org.newslens.query.db.SnapshotReads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,10 +37,10 @@ public class ArticleReader {
              WHERE m.article_id = ?
              ORDER BY m.start_offset""";
 
-    private final DataSource dataSource;
+    private final SnapshotReads snapshots;
 
-    ArticleReader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    ArticleReader(SnapshotReads snapshots) {
+        this.snapshots = snapshots;
     }
 
     /** The article with this id; empty when there is none, including when {@code id} is not a number. */
@@ -48,18 +48,8 @@ public class ArticleReader {
         if (id == null || !id.matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            // one snapshot, so the mentions' offsets belong to the text read with them
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setAutoCommit(false);
-            try {
-                return read(connection, Long.parseLong(id));
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+        // one snapshot, so the mentions' offsets belong to the text read with them
+        return snapshots.read(connection -> read(connection, Long.parseLong(id)));
     }
 
     private static Optional<ArticleDetail> read(Connection connection, long id) throws SQLException {

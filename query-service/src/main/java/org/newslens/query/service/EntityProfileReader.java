@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
+import org.newslens.query.db.SnapshotReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -68,11 +68,11 @@ public class EntityProfileReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataSource dataSource;
+    private final SnapshotReads snapshots;
     private final EntityDirectory directory;
 
-    EntityProfileReader(DataSource dataSource, EntityDirectory directory) {
-        this.dataSource = dataSource;
+    EntityProfileReader(SnapshotReads snapshots, EntityDirectory directory) {
+        this.snapshots = snapshots;
         this.directory = directory;
     }
 
@@ -81,18 +81,8 @@ public class EntityProfileReader {
         if (entity.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setAutoCommit(false);
-            try {
-                return Optional.of(new EntityProfile(entity.get(), mentions(connection, id), coOccurring(connection, id),
-                        tones(connection, entity.get()), sources(connection, id)));
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+        return snapshots.read(connection -> Optional.of(new EntityProfile(entity.get(), mentions(connection, id),
+                coOccurring(connection, id), tones(connection, entity.get()), sources(connection, id))));
     }
 
     private static List<EntityProfile.DailyMentions> mentions(Connection connection, long id) throws SQLException {
