@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -72,18 +71,8 @@ public class NlpCoreNlpBaseline {
         List<String[]> articles = read(texts);
         int n = articles.size();
 
-        // the exact properties of nlp-service's CoreNlpRecognizer.load()
-        Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-        props.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
-        props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
-        props.setProperty("ner.useSUTime", "false");
-        props.setProperty("ner.applyNumericClassifiers", "false");
-        props.setProperty("ner.applyFineGrained", "false");
-        props.setProperty("ner.additional.regexner.mapping", "");
-        props.setProperty("ner.buildEntityMentions", "true");
         long t = System.nanoTime();
-        StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(CoreNlpRecognizer.fastConfiguration());
         log("CoreNLP loaded in %.1f s", seconds(t));
 
         log("warm-up: %d articles (not counted)", Math.min(warmup, n));

@@ -23,6 +23,11 @@ public class CoreNlpRecognizer implements NamedEntityRecognizer {
 
     @Override
     public void load() {
+        pipeline = new StanfordCoreNLP(fastConfiguration());
+    }
+
+    /** The pipeline's properties; public so that the benchmark's bare-CoreNLP baseline measures exactly these. */
+    public static Properties fastConfiguration() {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         props.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
@@ -32,7 +37,7 @@ public class CoreNlpRecognizer implements NamedEntityRecognizer {
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.additional.regexner.mapping", "");
         props.setProperty("ner.buildEntityMentions", "true");
-        pipeline = new StanfordCoreNLP(props);
+        return props;
     }
 
     @Override
