@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,29 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.newslens.ingest.TestReports.report;
+import static org.newslens.ingest.TestReports.tag;
 
 /** Near-duplicates, idempotent retries and HTML pages through POST /api/v1/articles. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class ArticleFeaturesTest {
-
-    private static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static final String[] WORDS = ("council vote tram network suburb budget mayor river bridge school port "
-            + "harbour ferry election minister court ruling strike union factory export wheat price storm flood rescue "
-            + "hospital vaccine museum festival stadium league coach transfer bank rate inflation loan market").split(" ");
-
-    /** A report of about 80 words that no other test shares, so near-duplicate links stay within a test. */
-    private static String report(String tag) {
-        Random random = new Random(tag.hashCode());
-        StringBuilder text = new StringBuilder("Officials in ").append(tag).append(" said");
-        for (int i = 0; i < 80; i++) {
-            text.append(i % 12 == 11 ? ". The " : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        return text.append('.').toString();
-    }
 
     private static JsonNode post(Map<String, Object> article, int status) {
         return given().contentType(ContentType.JSON).body(article)

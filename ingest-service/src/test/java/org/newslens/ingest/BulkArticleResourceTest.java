@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -100,6 +101,51 @@ class BulkArticleResourceTest {
         assertEquals(0, results.get(count).get("summary").get("rejected").asInt());
         assertEquals(before + count - results.get(count).get("summary").get("duplicate").asInt(), articles());
         assertEquals(articles() - before, jobsFor(tag));
+    }
+
+    @Test
+    void repeatsWithinOneBatchAreFoundAsIfPostedOneAfterAnother() throws Exception {
+        String tag = TestReports.tag();
+        String report = TestReports.report(tag);
+        String other = TestReports.report(TestReports.tag());
+        List<Map<String, Object>> lines = List.of(
+                Map.of("title", "Original", "text", report, "url", "https://first.example/" + tag, "externalId", "x-" + tag),
+                Map.of("title", "Same body", "text", report, "url", "https://second.example/" + tag),
+                Map.of("title", "Syndicated", "text", "Wire | Follow us for updates\n" + report + "\nCopyright. All rights reserved.",
+                        "url", "https://third.example/" + tag),
+                Map.of("title", "Syndicated again", "text", "Breaking\n" + report + "\nShare this story",
+                        "url", "https://fourth.example/" + tag),
+                Map.of("title", "Same external id", "text", other, "url", "https://fifth.example/" + tag, "externalId", "x-" + tag),
+                Map.of("title", "Another report", "text", other, "url", "https://sixth.example/" + tag));
+        StringBuilder body = new StringBuilder();
+        for (Map<String, Object> line : lines) {
+            body.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        long before = articles();
+
+        List<JsonNode> results = postBulk(body.toString().getBytes(StandardCharsets.UTF_8));
+
+        long original = results.get(0).get("id").asLong();
+        assertEquals("created", results.get(0).get("status").asText());
+        assertEquals("duplicate", results.get(1).get("status").asText(), "the same body under another URL");
+        assertEquals(original, results.get(1).get("duplicateOf").asLong());
+        assertEquals("near_duplicate", results.get(2).get("status").asText());
+        assertEquals(original, results.get(2).get("nearDuplicateOf").asLong());
+        assertEquals("near_duplicate", results.get(3).get("status").asText());
+        assertEquals(original, results.get(3).get("nearDuplicateOf").asLong(), "links go to the earliest article");
+        assertEquals("duplicate", results.get(4).get("status").asText(), "the same external id");
+        assertEquals(original, results.get(4).get("duplicateOf").asLong());
+        assertEquals("created", results.get(5).get("status").asText(), "another report with a body seen only under a repeated external id");
+        assertEquals(before + 4, articles());
+        assertEquals(3, jobsFor(tag), "jobs for the original and its near-duplicates (the sixth line is about another tag)");
+        assertEquals(1, single("SELECT count(DISTINCT article_id) FROM ingest.article_lsh_bands WHERE article_id = ?::bigint",
+                results.get(3).get("id").asText()), "near-duplicates are filed under their band keys too");
+
+        List<JsonNode> again = postBulk(body.toString().getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals("duplicate", again.get(i).get("status").asText(), again.get(i).toString());
+        }
+        assertEquals(before + 4, articles());
     }
 
     @Test

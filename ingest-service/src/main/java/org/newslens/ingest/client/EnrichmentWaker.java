@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.newslens.ingest.service.ArticleQueued;
+import org.newslens.ingest.service.ArticlesQueued;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +28,7 @@ public class EnrichmentWaker {
         this.nlp = nlp;
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleQueued queued) {
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesQueued queued) {
         if (!inFlight.compareAndSet(false, true)) {
             return;
         }

@@ -7,16 +7,20 @@ import org.newslens.ingest.config.IngestConfig;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
- * Stores new articles with their enrichment jobs, each article and its job in one transaction, or
- * names the article a post duplicates. Near-duplicates are stored and linked to the earliest
- * article they repeat.
+ * Stores new articles with their enrichment jobs, a batch in one transaction, or names the article a
+ * post duplicates. Near-duplicates are stored and linked to the earliest article they repeat. A
+ * batch is compared with the stored articles and with itself, so an article repeated within one
+ * batch is found as if it had been posted after the first.
  */
 @ApplicationScoped
 public class ArticleIngestor {
@@ -25,10 +29,10 @@ public class ArticleIngestor {
     private final ArticleStore store;
     private final IdempotencyKeys idempotencyKeys;
     private final IngestConfig config;
-    private final Event<ArticleQueued> queued;
+    private final Event<ArticlesQueued> queued;
 
     ArticleIngestor(ArticleValidator validator, ArticleStore store, IdempotencyKeys idempotencyKeys, IngestConfig config,
-                    Event<ArticleQueued> queued) {
+                    Event<ArticlesQueued> queued) {
         this.validator = validator;
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
@@ -41,14 +45,14 @@ public class ArticleIngestor {
     public IngestOutcome ingest(NewArticle article, String idempotencyKey) throws SQLException {
         ArticleDraft draft = validator.validate(article);
         if (idempotencyKey == null) {
-            return store(draft, new HashMap<>());
+            return store(List.of(draft)).get(0);
         }
         byte[] requestHash = ContentFingerprint.sha256(article.toString());
         Optional<IngestOutcome> earlier = idempotencyKeys.earlierOutcome(idempotencyKey, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        IngestOutcome outcome = store(draft, new HashMap<>());
+        IngestOutcome outcome = store(List.of(draft)).get(0);
         idempotencyKeys.remember(idempotencyKey, requestHash, outcome);
         return outcome;
     }
@@ -56,37 +60,75 @@ public class ArticleIngestor {
     /** Stores already validated articles in one transaction, in order; outcomes in the same order. */
     @Transactional(rollbackOn = Exception.class)
     public List<IngestOutcome> storeAll(List<ArticleDraft> drafts) throws SQLException {
-        Map<String, Long> sourceIds = new HashMap<>();
-        List<IngestOutcome> outcomes = new ArrayList<>(drafts.size());
-        for (ArticleDraft draft : drafts) {
-            outcomes.add(store(draft, sourceIds));
-        }
-        return outcomes;
+        return store(drafts);
     }
 
-    private IngestOutcome store(ArticleDraft draft, Map<String, Long> sourceIds) throws SQLException {
-        Long sourceId = draft.sourceName() == null ? null : sourceIds.get(draft.sourceName());
-        if (draft.sourceName() != null && sourceId == null) {
-            sourceId = store.sourceId(draft.sourceName(), draft.sourceDomain(), draft.language());
-            sourceIds.put(draft.sourceName(), sourceId);
+    private List<IngestOutcome> store(List<ArticleDraft> drafts) throws SQLException {
+        DuplicateKeys stored = store.storedDuplicates(drafts);
+        DuplicateKeys earlierInBatch = new DuplicateKeys();
+        IngestOutcome[] outcomes = new IngestOutcome[drafts.size()];
+        Map<Integer, Integer> repeatsDraft = new HashMap<>();
+        List<Integer> newDrafts = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            ArticleDraft draft = drafts.get(i);
+            OptionalLong storedId = stored.smallest(draft);
+            OptionalLong earlierDraft = earlierInBatch.smallest(draft);
+            if (storedId.isPresent()) {
+                outcomes[i] = new IngestOutcome.Duplicate(storedId.getAsLong());
+            } else if (earlierDraft.isPresent()) {
+                repeatsDraft.put(i, (int) earlierDraft.getAsLong());
+            } else {
+                earlierInBatch.add(draft, i);
+                newDrafts.add(i);
+            }
         }
-        OptionalLong nearDuplicateOf = draft.signature() == null ? OptionalLong.empty()
-                : store.findNearDuplicate(draft.signature(), config.nearDuplicateThreshold());
-        OptionalLong created = store.insertArticle(draft, sourceId,
-                nearDuplicateOf.isPresent() ? nearDuplicateOf.getAsLong() : null);
-        if (created.isEmpty()) {
-            long existing = store.findDuplicate(draft).orElseThrow(() ->
-                    new IllegalStateException("An insert conflicted, yet no article has this URL, body or external id"));
-            return new IngestOutcome.Duplicate(existing);
+        List<IngestOutcome> newOutcomes = insertNew(newDrafts.stream().map(drafts::get).toList());
+        for (int n = 0; n < newDrafts.size(); n++) {
+            outcomes[newDrafts.get(n)] = newOutcomes.get(n);
         }
-        long id = created.getAsLong();
-        if (draft.signature() != null) {
-            store.insertBandKeys(id, draft.signature());
+        repeatsDraft.forEach((repeat, first) -> outcomes[repeat] = new IngestOutcome.Duplicate(outcomes[first].id()));
+        return Arrays.asList(outcomes);
+    }
+
+    /** Inserts drafts that duplicate no stored article nor each other, linking near-duplicates to their originals. */
+    private List<IngestOutcome> insertNew(List<ArticleDraft> drafts) throws SQLException {
+        if (drafts.isEmpty()) {
+            return List.of();
         }
-        store.insertEnrichmentJob(id, draft);
-        queued.fire(new ArticleQueued(id));
-        return nearDuplicateOf.isPresent()
-                ? new IngestOutcome.NearDuplicate(id, nearDuplicateOf.getAsLong())
-                : new IngestOutcome.Created(id);
+        Map<String, Long> sourceIds = store.sourceIds(drafts);
+        NearDuplicateIndex nearDuplicates = new NearDuplicateIndex(config.nearDuplicateThreshold());
+        store.loadNearDuplicateCandidates(drafts.stream().map(ArticleDraft::signature).filter(Objects::nonNull)
+                .flatMapToLong(signature -> LongStream.of(signature.bandKeys())).distinct().toArray(), nearDuplicates);
+        long[] ids = store.reserveArticleIds(drafts.size());
+        List<ArticleStore.ArticleRow> rows = new ArrayList<>(drafts.size());
+        for (int n = 0; n < drafts.size(); n++) {
+            ArticleDraft draft = drafts.get(n);
+            OptionalLong original = draft.signature() == null ? OptionalLong.empty() : nearDuplicates.originalOf(draft.signature());
+            rows.add(new ArticleStore.ArticleRow(ids[n], draft, sourceIds.get(draft.sourceName()),
+                    original.isPresent() ? original.getAsLong() : null));
+            if (draft.signature() != null) {
+                nearDuplicates.add(ids[n], original.orElse(ids[n]), draft.signature());
+            }
+        }
+        boolean[] inserted = store.insertArticles(rows);
+        List<IngestOutcome> outcomes = new ArrayList<>(rows.size());
+        List<ArticleStore.ArticleRow> insertedRows = new ArrayList<>(rows.size());
+        for (int n = 0; n < rows.size(); n++) {
+            ArticleStore.ArticleRow row = rows.get(n);
+            if (inserted[n]) {
+                insertedRows.add(row);
+                outcomes.add(row.nearDuplicateOf() == null ? new IngestOutcome.Created(row.id())
+                        : new IngestOutcome.NearDuplicate(row.id(), row.nearDuplicateOf()));
+            } else {
+                outcomes.add(new IngestOutcome.Duplicate(store.findDuplicate(row.draft()).orElseThrow(() ->
+                        new IllegalStateException("An insert conflicted, yet no article has this URL, body or external id"))));
+            }
+        }
+        store.insertBandKeys(insertedRows);
+        store.insertEnrichmentJobs(insertedRows);
+        if (!insertedRows.isEmpty()) {
+            queued.fire(new ArticlesQueued(insertedRows.size()));
+        }
+        return outcomes;
     }
 }

@@ -3,7 +3,6 @@ package org.newslens.ingest.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.newslens.ingest.config.IngestConfig;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +49,12 @@ public class ArticleValidator {
             throw InvalidArticleException.invalid("title", "title is " + title.length() + " characters long; the limit is "
                     + config.maxTitleChars() + ". Send the headline only.");
         }
-        int textBytes = text.getBytes(StandardCharsets.UTF_8).length;
+        long textBytes = utf8Length(text);
         if (textBytes > config.maxTextBytes()) {
             throw InvalidArticleException.tooLarge("text", "text is " + textBytes + " bytes; the limit is "
                     + config.maxTextBytes() + " bytes (newslens.ingest.max-text-bytes). Send the article body only.");
         }
+        String body = ContentFingerprint.normalise(text);
         String canonicalUrl = blank(article.url()) ? null : UrlCanonicalizer.canonicalize("url", article.url());
         String sourceDomain = canonicalUrl == null ? null : UrlCanonicalizer.host(canonicalUrl);
         String sourceName = blank(article.source()) ? sourceDomain : shortField("source", article.source());
@@ -70,11 +70,11 @@ public class ArticleValidator {
         String externalId = blank(article.externalId()) ? null : shortField("externalId", article.externalId());
         return new ArticleDraft(title, text, blank(article.url()) ? null : article.url().strip(), canonicalUrl,
                 publishedAt, sourceName, sourceDomain, language, authors, externalId,
-                page == null ? null : page.leadImageUrl(), ContentFingerprint.of(text), MinHasher.of(text));
+                page == null ? null : page.leadImageUrl(), ContentFingerprint.sha256(body), MinHasher.ofNormalised(body));
     }
 
     private ExtractedPage extract(NewArticle article) {
-        int htmlBytes = article.html().getBytes(StandardCharsets.UTF_8).length;
+        long htmlBytes = utf8Length(article.html());
         if (htmlBytes > config.maxHtmlBytes()) {
             throw InvalidArticleException.tooLarge("html", "html is " + htmlBytes + " bytes; the limit is "
                     + config.maxHtmlBytes() + " bytes (newslens.ingest.max-html-bytes).");
@@ -143,6 +143,15 @@ public class ArticleValidator {
     private static String languageTag(String value) {
         String tag = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return LANGUAGE_TAG.matcher(tag).matches() ? tag : null;
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -1,23 +1,29 @@
 package org.newslens.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newslens.ingest.config.IngestConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * Ingests an NDJSON stream of articles in batches, one transaction per batch, reporting each line's
  * result only after its batch committed. A bad line is rejected with its reason; the lines around it
- * are stored. Memory stays bounded by the batch size, whatever the stream's length.
+ * are stored. Memory stays bounded by two batches, whatever the stream's length: the one being stored
+ * and the one being read.
  */
 @ApplicationScoped
 public class BulkIngestor {
@@ -28,6 +34,12 @@ public class BulkIngestor {
     private final ArticleIngestor ingestor;
     private final ObjectMapper json;
     private final IngestConfig config;
+    /** Stores one batch per stream while the stream's next batch is read. */
+    private final ExecutorService storer = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "bulk-ingest-storer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     BulkIngestor(ArticleValidator validator, ArticleIngestor ingestor, ObjectMapper json, IngestConfig config) {
         this.validator = validator;
@@ -38,6 +50,7 @@ public class BulkIngestor {
 
     public void ingest(InputStream ndjson, Consumer<BulkLineResult> results) throws IOException {
         NdjsonLineReader reader = new NdjsonLineReader(ndjson, 2 * config.maxHtmlBytes());
+        Future<List<BulkLineResult>> storing = null;
         List<PendingLine> batch = new ArrayList<>();
         NdjsonLineReader.Line line;
         while ((line = reader.next()) != null) {
@@ -46,10 +59,39 @@ public class BulkIngestor {
             }
             batch.add(parse(line));
             if (batch.size() == config.bulkBatchSize()) {
-                store(batch, results);
+                storing = storeNext(storing, batch, results);
+                batch = new ArrayList<>();
             }
         }
-        store(batch, results);
+        report(storeNext(storing, batch, results), results);
+    }
+
+    /**
+     * Reports the batch being stored once it has committed, then starts storing the next one, so the
+     * lines after it are read and checked while PostgreSQL writes it.
+     */
+    private Future<List<BulkLineResult>> storeNext(Future<List<BulkLineResult>> storing, List<PendingLine> batch,
+                                                   Consumer<BulkLineResult> results) throws IOException {
+        if (storing != null) {
+            report(storing, results);
+        }
+        return storer.submit(() -> store(batch));
+    }
+
+    private static void report(Future<List<BulkLineResult>> storing, Consumer<BulkLineResult> results) throws IOException {
+        try {
+            storing.get().forEach(results);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while a batch was being stored");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Storing a batch failed", e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        storer.shutdown();
     }
 
     /** A line waiting for its batch to commit: a draft to store, or its rejection. */
@@ -61,12 +103,11 @@ public class BulkIngestor {
             return rejected(line, "malformed-json", line.problem(), null);
         }
         try {
-            JsonNode node = json.readTree(line.text());
-            if (node == null || !node.isObject()) {
+            if (!line.text().startsWith("{")) {
                 return rejected(line, "malformed-json",
                         "The line is not a JSON object. Send one article object per line, e.g. {\"title\": \"…\", \"text\": \"…\"}.", null);
             }
-            return new PendingLine(line.number(), validator.validate(json.treeToValue(node, NewArticle.class)), null);
+            return new PendingLine(line.number(), validator.validate(json.readValue(line.text(), NewArticle.class)), null);
         } catch (JsonProcessingException e) {
             return rejected(line, "malformed-json", "The line is not valid JSON (" + e.getOriginalMessage() + ").", null);
         } catch (InvalidArticleException e) {
@@ -78,8 +119,8 @@ public class BulkIngestor {
         return new PendingLine(line.number(), null, BulkLineResult.rejected(line.number(), kind, detail, field));
     }
 
-    /** Stores the batch's drafts in one transaction, then reports every line of the batch in order. */
-    private void store(List<PendingLine> batch, Consumer<BulkLineResult> results) {
+    /** Stores the batch's drafts in one transaction; the results of every line of the batch, in order. */
+    private List<BulkLineResult> store(List<PendingLine> batch) {
         List<ArticleDraft> drafts = batch.stream().map(PendingLine::draft).filter(Objects::nonNull).toList();
         List<IngestOutcome> outcomes = null;
         if (!drafts.isEmpty()) {
@@ -89,17 +130,18 @@ public class BulkIngestor {
                 LOG.warnf(batchFailed, "A batch of %d articles failed; storing them one by one", drafts.size());
             }
         }
+        List<BulkLineResult> results = new ArrayList<>(batch.size());
         int next = 0;
         for (PendingLine pending : batch) {
             if (pending.rejection() != null) {
-                results.accept(pending.rejection());
+                results.add(pending.rejection());
             } else if (outcomes != null) {
-                results.accept(BulkLineResult.stored(pending.number(), outcomes.get(next++)));
+                results.add(BulkLineResult.stored(pending.number(), outcomes.get(next++)));
             } else {
-                results.accept(storeOne(pending.number(), pending.draft()));
+                results.add(storeOne(pending.number(), pending.draft()));
             }
         }
-        batch.clear();
+        return results;
     }
 
     private BulkLineResult storeOne(int line, ArticleDraft draft) {

@@ -13,11 +13,27 @@ public final class ContentFingerprint {
     }
 
     public static byte[] of(String text) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ")
-                .strip();
-        return sha256(normalised);
+        return sha256(normalise(text));
+    }
+
+    /**
+     * The body as compared for exact duplicates: NFKC, lower case, each run of ASCII whitespace (space,
+     * tab, line feed, vertical tab, form feed, carriage return) as one space, stripped.
+     */
+    public static String normalise(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        char[] collapsed = new char[folded.length()];
+        int length = 0;
+        boolean inWhitespace = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean whitespace = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (!whitespace || !inWhitespace) {
+                collapsed[length++] = whitespace ? ' ' : c;
+            }
+            inWhitespace = whitespace;
+        }
+        return new String(collapsed, 0, length).strip();
     }
 
     public static byte[] sha256(String value) {

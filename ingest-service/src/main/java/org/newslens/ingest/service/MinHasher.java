@@ -1,12 +1,6 @@
 package org.newslens.ingest.service;
 
-import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * MinHash signatures of a body's word 3-shingles, with locality-sensitive-hashing band keys.
@@ -22,7 +16,9 @@ public final class MinHasher {
     static final int BANDS = 42;
     static final int ROWS = 3;
     static final int SIZE = BANDS * ROWS;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int WORD_CATEGORIES = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER;
     private static final long[] SEEDS = new long[SIZE];
 
     static {
@@ -41,19 +37,26 @@ public final class MinHasher {
     }
 
     public static Signature of(String text) {
-        Set<Long> shingles = shingleHashes(text);
-        if (shingles.isEmpty()) {
+        return ofNormalised(ContentFingerprint.normalise(text));
+    }
+
+    /** The signature of a body already normalised by {@link ContentFingerprint#normalise}. */
+    public static Signature ofNormalised(String body) {
+        long[] shingles = shingleHashes(body);
+        if (shingles.length == 0) {
             return null;
         }
         int[] values = new int[SIZE];
-        Arrays.fill(values, Integer.MAX_VALUE);
-        for (long shingle : shingles) {
-            for (int i = 0; i < SIZE; i++) {
-                int value = (int) (mix(shingle ^ SEEDS[i]) >>> 33);
-                if (value < values[i]) {
-                    values[i] = value;
+        for (int i = 0; i < SIZE; i++) {
+            long seed = SEEDS[i];
+            int smallest = Integer.MAX_VALUE;
+            for (long shingle : shingles) {
+                int value = (int) (mix(shingle ^ seed) >>> 33);
+                if (value < smallest) {
+                    smallest = value;
                 }
             }
+            values[i] = smallest;
         }
         long[] bandKeys = new long[BANDS];
         for (int band = 0; band < BANDS; band++) {
@@ -76,36 +79,50 @@ public final class MinHasher {
         return (double) equal / SIZE;
     }
 
-    private static Set<Long> shingleHashes(String text) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        long[] words = new long[Math.max(16, normalised.length() / 4)];
-        int count = 0;
-        Matcher matcher = WORD.matcher(normalised);
-        while (matcher.find()) {
-            if (count == words.length) {
-                words = Arrays.copyOf(words, count * 2);
-            }
-            words[count++] = hash(matcher.group());
+    /**
+     * The hashes of the body's word 3-shingles (its words, when it has fewer than three). A repeated
+     * shingle appears more than once, which leaves every minimum unchanged.
+     */
+    private static long[] shingleHashes(String body) {
+        long[] words = wordHashes(body);
+        if (words.length < 3) {
+            return words;
         }
-        Set<Long> shingles = new HashSet<>();
-        if (count < 3) {
-            for (int i = 0; i < count; i++) {
-                shingles.add(words[i]);
-            }
-            return shingles;
-        }
-        for (int i = 0; i + 2 < count; i++) {
-            shingles.add(mix(mix(words[i] * 31 + words[i + 1]) * 31 + words[i + 2]));
+        long[] shingles = new long[words.length - 2];
+        for (int i = 0; i < shingles.length; i++) {
+            shingles[i] = mix(mix(words[i] * 31 + words[i + 1]) * 31 + words[i + 2]);
         }
         return shingles;
     }
 
-    private static long hash(String word) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < word.length(); i++) {
-            h = (h ^ word.charAt(i)) * 0x100000001b3L;
+    /** FNV-1a hashes of the UTF-16 units of each word: each maximal run of letters and numbers. */
+    private static long[] wordHashes(String text) {
+        long[] words = new long[Math.max(16, text.length() / 4)];
+        int count = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (!isWordCharacter(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            long hash = 0xcbf29ce484222325L;
+            while (i < text.length() && isWordCharacter(codePoint = text.codePointAt(i))) {
+                for (int end = i + Character.charCount(codePoint); i < end; i++) {
+                    hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+                }
+            }
+            if (count == words.length) {
+                words = Arrays.copyOf(words, count * 2);
+            }
+            words[count++] = hash;
         }
-        return h;
+        return Arrays.copyOf(words, count);
+    }
+
+    /** A letter or a number of any script: the regular expression {@code [\p{L}\p{N}]}. */
+    private static boolean isWordCharacter(int codePoint) {
+        return (WORD_CATEGORIES >> Character.getType(codePoint) & 1) != 0;
     }
 
     /** SplitMix64's finaliser: spreads every input bit over the whole output. */

@@ -1,13 +1,13 @@
 package org.newslens.ingest.service;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads an NDJSON stream one line at a time with bounded memory: a line longer than the limit is
@@ -21,28 +21,40 @@ final class NdjsonLineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[8 * 1024];
+    private int lineLength;
     private int number;
 
     NdjsonLineReader(InputStream in, int maxLineBytes) {
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** @return the next line, or null at the end of the stream */
     Line next() throws IOException {
-        buffer.reset();
+        lineLength = 0;
         boolean tooLong = false;
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            if (buffer.size() < maxLineBytes) {
-                buffer.write(b);
-            } else {
-                tooLong = true;
+        boolean ended = false;
+        while (!ended) {
+            if (position == limit && !fill()) {
+                if (lineLength == 0 && !tooLong) {
+                    return null;
+                }
+                break;
             }
-        }
-        if (b == -1 && buffer.size() == 0 && !tooLong) {
-            return null;
+            int end = position;
+            while (end < limit && chunk[end] != '\n') {
+                end++;
+            }
+            ended = end < limit;
+            tooLong |= !append(position, end);
+            position = ended ? end + 1 : end;
         }
         number++;
         if (tooLong) {
@@ -50,12 +62,31 @@ final class NdjsonLineReader {
                     + "within the text and html limits.");
         }
         try {
-            return new Line(number, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buffer.toByteArray())).toString().strip(), null);
+            return new Line(number, utf8.decode(ByteBuffer.wrap(line, 0, lineLength)).toString().strip(), null);
         } catch (CharacterCodingException e) {
             return new Line(number, null, "The line is not valid UTF-8. Send NDJSON encoded as UTF-8.");
         }
+    }
+
+    private boolean fill() throws IOException {
+        int read = in.read(chunk);
+        position = 0;
+        limit = Math.max(read, 0);
+        return read > 0;
+    }
+
+    /** Adds chunk[from, to) to the line; false once the line has outgrown the limit (the rest is dropped). */
+    private boolean append(int from, int to) {
+        int length = to - from;
+        if (lineLength + length > maxLineBytes) {
+            lineLength = maxLineBytes;
+            return false;
+        }
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, lineLength + length)));
+        }
+        System.arraycopy(chunk, from, line, lineLength, length);
+        lineLength += length;
+        return true;
     }
 }
