@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
  *       [--postgres-data DIR]
  * </pre>
  *
- * Measurement (2): a few sequential analyze calls warm the service's JIT (not counted); N jobs are
- * inserted in one transaction exactly as ingest-service inserts them (article_id, title, text,
- * language_hint null), POST /api/v1/jobs/wake, then GET /api/v1/jobs/stats every 200 ms until
+ * Measurement (2): a few sequential analyze calls warm the service's JIT (not counted); N articles
+ * (ingest.articles: title, text, no language hint) and their jobs (nlp.jobs: article_id, as
+ * ingest-service inserts them) are inserted in one transaction, POST /api/v1/jobs/wake, then GET /api/v1/jobs/stats every 200 ms until
  * done + failed == N. The pipeline time runs from just before the insert to the first poll that sees
  * the last job finished. Afterwards, sequential POST /api/v1/analyze over the first articles gives the
  * per-article latency. The RSS of the nlp-service process (ps -o rss=) is sampled every 500 ms over
@@ -153,28 +153,33 @@ public class NlpBench {
             analyze(http, generator.article(i % articles));
         }
 
-        // pipeline: insert N jobs in one transaction, wake the workers, poll until all are finished
-        log("inserting %d jobs in one transaction", articles);
+        // pipeline: insert N articles and their jobs in one transaction, wake the workers, poll until all are finished
+        log("inserting %d articles and their jobs in one transaction", articles);
         long cpu0 = processCpuTicks(nlpPid);
         long pg0 = postgresCpuTicks();
         double[] machine0 = machineCpu();
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO nlp.jobs (article_id, title, text, language_hint) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO ingest.articles (id, title, text, content_hash) OVERRIDING SYSTEM VALUE
+                    VALUES (?, ?, ?, sha256(int8send(?)))""")) {
                 for (int i = 0; i < articles; i++) {
                     Article a = generator.article(i);
                     insert.setLong(1, i + 1L);
                     insert.setString(2, a.title);
                     insert.setString(3, a.text);
-                    insert.setNull(4, java.sql.Types.VARCHAR);
+                    insert.setLong(4, i + 1L);
                     insert.addBatch();
                     if ((i + 1) % 200 == 0) {
                         insert.executeBatch();
                     }
                 }
                 insert.executeBatch();
+            }
+            try (PreparedStatement jobs = connection.prepareStatement("INSERT INTO nlp.jobs (article_id) SELECT generate_series(1, ?)")) {
+                jobs.setLong(1, articles);
+                jobs.executeUpdate();
             }
             connection.commit();
         }

@@ -7,9 +7,9 @@
 # Builds what is missing, snapshots the built artifacts into a temporary directory, generates N
 # deterministic English news-like articles (about 700 tokens each), runs the baseline
 # (bench/NlpCoreNlpBaseline.java: CoreNLP alone with 1 and 2 threads, then the service's stages in
-# process, one thread, timed one by one), starts a fresh PostgreSQL on a free port and nlp-service with
-# 2 workers, runs bench/NlpBench.java (jobs inserted in one transaction into nlp.jobs as ingest-service
-# does, wake, poll /api/v1/jobs/stats until all are finished; then sequential POST /api/v1/analyze
+# process, one thread, timed one by one), starts a fresh PostgreSQL on a free port, ingest-service once
+# (its migration creates ingest.articles) and nlp-service with 2 workers, runs bench/NlpBench.java
+# (articles and their jobs inserted in one transaction as ingest-service does, wake, poll /api/v1/jobs/stats until all are finished; then sequential POST /api/v1/analyze
 # latency), stops everything it started and prints ONE JSON object on stdout. Progress goes to stderr.
 #
 # Environment:
@@ -33,15 +33,16 @@ log() { echo "[bench] $*" >&2; }
 
 # --- build what is missing ---------------------------------------------------------------------------
 if [[ ! -f local-postgres/target/local-postgres.jar || ! -d local-postgres/target/lib ||
+      ! -f ingest-service/target/quarkus-app/quarkus-run.jar ||
       ! -f nlp-service/target/quarkus-app/quarkus-run.jar || ! -d nlp-service/target/classes ]]; then
-  log "building local-postgres and nlp-service (missing jars)..."
-  ./mvnw -B -q package -DskipTests -pl local-postgres,nlp-service >&2
+  log "building local-postgres, ingest-service and nlp-service (missing jars)..."
+  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service >&2
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-nlp-bench.XXXXXX")
-pg_pid="" nlp_pid="" base_pid=""
+pg_pid="" ingest_pid="" nlp_pid="" base_pid=""
 
-bench_processes=(base_pid nlp_pid pg_pid)
+bench_processes=(base_pid nlp_pid ingest_pid pg_pid)
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 
@@ -49,8 +50,9 @@ source bench/lib.sh
 # Others may rebuild the modules (mvn package rewrites target/) while this runs; run from a snapshot.
 log "copying the built artifacts to $work/app"
 app=$work/app
-mkdir -p "$app/local-postgres" "$app/nlp-service"
+mkdir -p "$app/local-postgres" "$app/ingest-service" "$app/nlp-service"
 cp -a local-postgres/target/local-postgres.jar local-postgres/target/lib "$app/local-postgres/"
+cp -a ingest-service/target/quarkus-app "$app/ingest-service/"
 cp -a nlp-service/target/quarkus-app nlp-service/target/classes "$app/nlp-service/"
 cp -a bench/NlpBench.java bench/NlpCoreNlpBaseline.java "$work/"
 
@@ -80,13 +82,26 @@ fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------------
 pg_port=$(free_port)
+ingest_port=$(free_port)
 nlp_port=$(free_port)
+dead_port=$(free_port)  # nothing listens here: ingest-service's nlp wake-up calls fail fast
 jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/newslens"
 log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
 java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
   "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
 pg_pid=$!
 wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+
+# --- ingest-service once, for its migration (ingest.articles, which jobs read), then stopped ----------
+log "starting ingest-service on port $ingest_port for its migration"
+env QUARKUS_HTTP_PORT="$ingest_port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
+  QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens \
+  QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" NEWSLENS_FEEDS_TICK=off \
+  java -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &
+ingest_pid=$!
+log_file=$work/ingest-service.log wait_until ingest-service 300 "$ingest_pid" http_ok "$ingest_port" /q/health/live
+stop_group "$ingest_pid"
+ingest_pid=""
 
 # --- nlp-service -------------------------------------------------------------------------------------
 # One attempt per job, so that a failing article is counted as failed at once instead of being retried

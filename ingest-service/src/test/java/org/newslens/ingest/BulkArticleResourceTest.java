@@ -161,7 +161,8 @@ class BulkArticleResourceTest {
     }
 
     private long jobsFor(String tag) throws SQLException {
-        return single("SELECT count(*) FROM nlp.jobs WHERE text LIKE ?", "%" + tag + "%");
+        return single("SELECT count(*) FROM nlp.jobs j JOIN ingest.articles a ON a.id = j.article_id WHERE a.text LIKE ?",
+                "%" + tag + "%");
     }
 
     private long single(String sql, String parameter) throws SQLException {

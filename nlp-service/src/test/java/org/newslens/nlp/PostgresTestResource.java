@@ -2,11 +2,16 @@ package org.newslens.nlp;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
 import java.util.Map;
 
-/** A real PostgreSQL for the tests; the service's own Flyway migrations create schema nlp at start. */
+/**
+ * A real PostgreSQL for the tests, with ingest-service's articles table created from ingest-service's
+ * own migrations (jobs read their article from it), so the contract between the two services is
+ * tested against the real schema. The service's own Flyway migrations create schema nlp at start.
+ */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
@@ -18,8 +23,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL", e);
         }
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        Flyway.configure()
+                .dataSource(url, "postgres", "postgres")
+                .schemas("ingest")
+                .createSchemas(true)
+                .locations("filesystem:../ingest-service/src/main/resources/db/ingest")
+                .placeholders(Map.of("readerRole", "newslens_reader"))
+                .load()
+                .migrate();
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
     }

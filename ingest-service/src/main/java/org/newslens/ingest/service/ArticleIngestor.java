@@ -90,7 +90,12 @@ public class ArticleIngestor {
         return Arrays.asList(outcomes);
     }
 
-    /** Inserts drafts that duplicate no stored article nor each other, linking near-duplicates to their originals. */
+    /**
+     * Inserts drafts that duplicate no stored article nor each other, linking near-duplicates to their
+     * originals. A draft whose URL, body or external id a concurrent request committed first comes back
+     * as that article's duplicate; should a near-duplicate in this batch link to it, the foreign key
+     * fails the transaction, and the bulk path stores the batch's articles one by one instead.
+     */
     private List<IngestOutcome> insertNew(List<ArticleDraft> drafts) throws SQLException {
         if (drafts.isEmpty()) {
             return List.of();

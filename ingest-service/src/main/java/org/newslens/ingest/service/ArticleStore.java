@@ -246,19 +246,15 @@ public class ArticleStore {
         }
     }
 
-    /** Queues the articles for nlp-service (its queue table, see nlp-service's migrations). */
+    /** Queues the articles for nlp-service (its queue table, see nlp-service's migrations; a job reads its article from here). */
     public void insertEnrichmentJobs(List<ArticleRow> articles) throws SQLException {
+        if (articles.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO nlp.jobs (article_id, title, text, language_hint) VALUES (?, ?, ?, ?)""")) {
-            for (ArticleRow article : articles) {
-                insert.setLong(1, article.id());
-                insert.setString(2, article.draft().title());
-                insert.setString(3, article.draft().text());
-                insert.setString(4, article.draft().language());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO nlp.jobs (article_id) SELECT unnest(?::bigint[])")) {
+            insert.setArray(1, primitiveArray(connection, "bigint", articles.stream().mapToLong(ArticleRow::id).toArray()));
+            insert.executeUpdate();
         }
     }
 

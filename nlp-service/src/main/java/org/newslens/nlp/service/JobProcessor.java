@@ -40,6 +40,10 @@ public class JobProcessor {
             queue.fail(job, "Gave up after " + config.maxAttempts() + " attempts whose leases expired unfinished");
             return;
         }
+        if (job.text() == null) {
+            queue.fail(job, "Article " + job.articleId() + " is no longer stored in ingest.articles");
+            return;
+        }
         try {
             sizeLimit.check("text", job.text());
             Document document = pipeline.analyze(job.text(), job.title(), job.languageHint());

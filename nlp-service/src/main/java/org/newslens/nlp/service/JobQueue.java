@@ -37,15 +37,18 @@ public class JobQueue {
     public List<Job> claim(int limit, Duration lease) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement("""
-                     UPDATE nlp.jobs
-                     SET status = 'running', attempts = attempts + 1,
-                         lease_until = now() + ? * interval '1 millisecond', updated_at = now()
-                     WHERE id IN (SELECT id FROM nlp.jobs
-                                  WHERE (status = 'pending' AND run_after <= now())
-                                     OR (status = 'running' AND lease_until < now())
-                                  ORDER BY priority, id LIMIT ?
-                                  FOR UPDATE SKIP LOCKED)
-                     RETURNING id, article_id, title, text, language_hint, attempts""")) {
+                     WITH claimed AS (
+                         UPDATE nlp.jobs
+                         SET status = 'running', attempts = attempts + 1,
+                             lease_until = now() + ? * interval '1 millisecond', updated_at = now()
+                         WHERE id IN (SELECT id FROM nlp.jobs
+                                      WHERE (status = 'pending' AND run_after <= now())
+                                         OR (status = 'running' AND lease_until < now())
+                                      ORDER BY priority, id LIMIT ?
+                                      FOR UPDATE SKIP LOCKED)
+                         RETURNING id, article_id, attempts)
+                     SELECT c.id, c.article_id, a.title, a.text, a.language_hint, c.attempts
+                     FROM claimed c LEFT JOIN ingest.articles a ON a.id = c.article_id""")) {
             claim.setLong(1, lease.toMillis());
             claim.setInt(2, limit);
             List<Job> jobs = new ArrayList<>();

@@ -139,6 +139,19 @@ class JobWorkersTest {
     }
 
     @Test
+    void aJobWhoseArticleIsNoLongerStoredFailsAndSaysSo() throws Exception {
+        long articleId = newArticleId();
+        insertJobWithoutArticle(articleId, "now()");
+
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "failed".equals(status(articleId)));
+
+        assertEquals(1, query("SELECT count(*) FROM nlp.jobs WHERE article_id = " + articleId
+                + " AND attempts = 1 AND last_error LIKE '%no longer stored%'"));
+        assertEquals(0, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId));
+    }
+
+    @Test
     void aJobThatCannotSucceedFailsAfterItsAttemptsAndCanBeRetried() throws Exception {
         long articleId = newArticleId();
         insertJob(articleId, "x".repeat(1_100_000), "now()");
@@ -189,15 +202,22 @@ class JobWorkersTest {
         return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
     }
 
+    /** Stores the article as ingest-service does, with its job. */
     private void insertJob(long articleId, String text, String runAfter) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO nlp.jobs (article_id, title, text, language_hint, run_after) VALUES (?, 'A title', ?, 'en', "
-                             + runAfter + ")")) {
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO ingest.articles (id, title, text, language_hint, content_hash) OVERRIDING SYSTEM VALUE
+                     VALUES (?, 'A title', ?, 'en', sha256(int8send(?)))""")) {
             insert.setLong(1, articleId);
             insert.setString(2, text);
+            insert.setLong(3, articleId);
             insert.executeUpdate();
         }
+        insertJobWithoutArticle(articleId, runAfter);
+    }
+
+    private void insertJobWithoutArticle(long articleId, String runAfter) throws SQLException {
+        execute("INSERT INTO nlp.jobs (article_id, run_after) VALUES (" + articleId + ", " + runAfter + ")");
     }
 
     private String status(long articleId) {
