@@ -13,11 +13,12 @@
 # removes its temporary directory, and prints ONE JSON object on stdout. Progress and logs go to stderr.
 #
 # Environment:
-#   BENCH_VECTORS          articles with an embedding (default min(articles, 100000))
+#   BENCH_VECTORS          articles with an embedding, the last ones (default min(articles, 300000))
 #   BENCH_QUERIES          measured queries per class over HTTP (default 200)
 #   BENCH_PG_QUERIES       measured queries per class on PostgreSQL FTS (default 200)
 #   BENCH_CLASS_BUDGET_S   wall-clock cap per class in seconds, after which fewer queries count (default 60)
-#   BENCH_RECALL_QUERIES   query vectors for recall@10 (default 50)
+#   BENCH_RECALL_QUERIES   query vectors for recall@10, per kind (default 50)
+#   BENCH_KNN_CANDIDATES   sets query-service's newslens.search.knn-candidates (default: the service's default)
 #   BENCH_SEED             generator seed (default 42)
 #   BENCH_QUERY_JAVA_OPTS  extra JVM options for query-service (e.g. -Xmx2g)
 #   BENCH_KEEP=1           keep the temporary directory (PostgreSQL data, index, service logs)
@@ -27,7 +28,7 @@ cd "$(dirname "$0")/.."
 
 articles=${1:-1000000}
 [[ $articles =~ ^[0-9]+$ && $articles -gt 0 ]] || { echo "usage: bench/query-search.sh [articles]" >&2; exit 2; }
-vectors=${BENCH_VECTORS:-$((articles < 100000 ? articles : 100000))}
+vectors=${BENCH_VECTORS:-$((articles < 300000 ? articles : 300000))}
 [[ $vectors =~ ^[0-9]+$ && $vectors -le $articles ]] || { echo "BENCH_VECTORS must be 0..articles" >&2; exit 2; }
 
 log() { echo "[bench] $(date +%T) $*" >&2; }
@@ -102,13 +103,12 @@ run_bench() {
   bench_pid=""
 }
 
-log "phase load: $articles articles, $vectors vectors"
-run_bench --phase load
-
-# the embedding model must be loaded before semantic queries; wait now so its loading does not overlap
-# the index build
+# the load embeds the vectors' topic centres through nlp-service, so its models must be loaded first
 log "waiting for nlp-service's models (readiness)"
 log_file=$work/nlp-service.log wait_until nlp-service 600 "$nlp_pid" http_ok "$nlp_port" /q/health/ready
+
+log "phase load: $articles articles, $vectors vectors"
+run_bench --phase load --nlp-url "http://127.0.0.1:$nlp_port"
 
 # --- query-service on an empty index --------------------------------------------------------------------
 log "starting query-service on port $query_port (index in $work/index)"
@@ -117,13 +117,15 @@ query_started_ms=$(date +%s%3N)
 env QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME=newslens_reader \
   QUARKUS_DATASOURCE_PASSWORD=newslens QUARKUS_HTTP_PORT="$query_port" NEWSLENS_INDEX_DIRECTORY="$work/index" \
   QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$nlp_port" \
+  ${BENCH_KNN_CANDIDATES:+NEWSLENS_SEARCH_KNN_CANDIDATES="$BENCH_KNN_CANDIDATES"} \
   java ${BENCH_QUERY_JAVA_OPTS:-} -jar "$app/query-service/quarkus-app/quarkus-run.jar" >"$work/query-service.log" 2>&1 &
 query_pid=$!
 log_file=$work/query-service.log wait_until query-service 300 "$query_pid" http_ok "$query_port" /q/health/live
 
 log "phase measure"
 run_bench --phase measure --query-url "http://127.0.0.1:$query_port" --nlp-url "http://127.0.0.1:$nlp_port" \
-  --query-started-ms "$query_started_ms" --index-dir "$work/index" \
+  --query-started-ms "$query_started_ms" --query-pid "$query_pid" --index-dir "$work/index" \
+  --knn-candidates "${BENCH_KNN_CANDIDATES:-service default}" \
   --queries "${BENCH_QUERIES:-200}" --pg-queries "${BENCH_PG_QUERIES:-200}" \
   --class-budget-s "${BENCH_CLASS_BUDGET_S:-60}" --recall-queries "${BENCH_RECALL_QUERIES:-50}"
 log "done"

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.newslens.query.Fixtures.Mention;
 import org.newslens.query.config.IndexConfig;
 import org.newslens.query.db.SnapshotReads;
+import org.newslens.query.index.ArticleAnalysis;
+import org.newslens.query.index.ArticleDocument;
 import org.newslens.query.index.ChangeFeedReader;
 import org.newslens.query.index.LuceneIndex;
 import org.newslens.query.index.SearchIndexer;
@@ -21,7 +23,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,7 +60,7 @@ class IndexResumeTest {
         enrichedArticle("Second", entity);
         enrichedArticle("Third", entity);
 
-        try (LuceneIndex index = new LuceneIndex(directory)) {
+        try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
             assertEquals(3, indexer(index).catchUp(), "all three articles, across two batches of two");
             assertEquals(3, index.documentCount());
         }
@@ -64,7 +68,7 @@ class IndexResumeTest {
 
         db.enrich(first, "en");
         enrichedArticle("Fourth", entity);
-        try (LuceneIndex index = new LuceneIndex(directory)) {
+        try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
             assertEquals(3, index.indexedSeq(), "a restart resumes from the committed change_seq");
             assertEquals(2, indexer(index).catchUp(), "only the re-enriched and the new article are read");
             assertEquals(4, index.documentCount(), "re-enrichment replaced its document");
@@ -72,13 +76,37 @@ class IndexResumeTest {
         }
 
         PostgresTestResource.deleteRecursively(directory);
-        try (LuceneIndex index = new LuceneIndex(directory)) {
+        try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
             assertEquals(0, index.indexedSeq());
             assertEquals(4, indexer(index).catchUp(), "a deleted index is rebuilt from the whole feed");
             assertEquals(4, index.documentCount());
             assertEquals(5, index.indexedSeq());
         }
         assertEquals("5", committedSeq(directory));
+    }
+
+    @Test
+    void upsertsBecomeSearchableOnPublishAndDurableOnClose() throws Exception {
+        Path directory = Files.createTempDirectory("query-index-publish");
+        try {
+            try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+                index.upsert(List.of(article(1), article(2), article(3)), 7);
+                assertEquals(7, index.writtenSeq());
+                assertEquals(0, index.indexedSeq(), "not searchable before publish");
+                assertEquals(0, index.documentCount());
+                index.publish();
+                assertEquals(7, index.indexedSeq());
+                assertEquals(3, index.documentCount());
+                index.upsert(List.of(article(3), article(4)), 9);
+            }
+            assertEquals("9", committedSeq(directory), "closing commits what was upserted, with its change_seq");
+            try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+                assertEquals(9, index.indexedSeq());
+                assertEquals(4, index.documentCount(), "article 3 was replaced, not added twice");
+            }
+        } finally {
+            PostgresTestResource.deleteRecursively(directory);
+        }
     }
 
     @Test
@@ -89,9 +117,10 @@ class IndexResumeTest {
             statement.execute("CREATE DATABASE not_migrated");
         }
         Path directory = Files.createTempDirectory("query-index-empty");
-        try (LuceneIndex index = new LuceneIndex(directory)) {
+        try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
             SearchIndexer indexer = new SearchIndexer(
-                    new ChangeFeedReader(new SnapshotReads(readerDataSource(url.replace("/postgres", "/not_migrated")))), index, batchesOf(2));
+                    new ChangeFeedReader(new SnapshotReads(readerDataSource(url.replace("/postgres", "/not_migrated")))), index,
+                    indexOf(directory));
             assertEquals(0, indexer.catchUp());
             assertEquals(0, index.indexedSeq());
         } finally {
@@ -106,7 +135,12 @@ class IndexResumeTest {
     }
 
     private static SearchIndexer indexer(LuceneIndex index) {
-        return new SearchIndexer(feed, index, batchesOf(2));
+        return new SearchIndexer(feed, index, indexOf(Path.of(config.get("newslens.index.directory"))));
+    }
+
+    private static ArticleDocument article(long id) {
+        return new ArticleDocument(id, "Title " + id, "Text of article " + id, null, "Daily Planet", "en",
+                Instant.parse("2024-03-01T10:00:00Z"), List.of(), List.of(), false, ArticleAnalysis.NONE, null);
     }
 
     private static String committedSeq(Path directory) throws IOException {
@@ -123,11 +157,12 @@ class IndexResumeTest {
         return dataSource;
     }
 
-    private static IndexConfig batchesOf(int size) {
+    /** Batches of two, read ahead and written by two threads; one commit at the end of each catch-up. */
+    private static IndexConfig indexOf(Path directory) {
         return new IndexConfig() {
             @Override
             public Path directory() {
-                throw new UnsupportedOperationException("the test opens the index itself");
+                return directory;
             }
 
             @Override
@@ -137,7 +172,22 @@ class IndexResumeTest {
 
             @Override
             public int batchSize() {
-                return size;
+                return 2;
+            }
+
+            @Override
+            public Duration commitInterval() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public int ramBufferMb() {
+                return 16;
+            }
+
+            @Override
+            public OptionalInt writerThreads() {
+                return OptionalInt.of(2);
             }
         };
     }

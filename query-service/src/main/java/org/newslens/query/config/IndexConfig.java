@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** The local Lucene index: a read model of the nlp change feed that can always be rebuilt. */
 @ConfigMapping(prefix = "newslens.index")
@@ -21,7 +22,23 @@ public interface IndexConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Enrichments read and committed per batch (1 or more); larger batches rebuild faster, smaller ones show changes sooner. */
-    @WithDefault("500")
+    /** Enrichments read from the change feed per query (1 or more). */
+    @WithDefault("2000")
     int batchSize();
+
+    /**
+     * During a catch-up that lasts longer than this, how often the indexer commits and makes the new
+     * documents searchable; a catch-up always ends with one. Each commit flushes in-memory segments and
+     * syncs them to disk, so a longer interval builds faster (fewer, larger segments) and a crash redoes
+     * at most this much work.
+     */
+    @WithDefault("10s")
+    Duration commitInterval();
+
+    /** Memory in MB for documents not yet flushed to a segment (Lucene's RAM buffer, 1 or more). */
+    @WithDefault("256")
+    int ramBufferMb();
+
+    /** Threads that analyse and add documents at once; default: one per available processor. */
+    OptionalInt writerThreads();
 }

@@ -5,10 +5,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -22,10 +23,16 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The on-disk Lucene index of articles. Each commit records the last change_seq it contains, so a
- * restart resumes from there, and a missing (or differently shaped) index starts again from 0.
+ * The on-disk Lucene index of articles. Upserted batches are written at once but become durable and
+ * searchable together at the next {@link #publish()}. Each commit records the last change_seq it
+ * contains, so a restart resumes from there, and a missing (or differently shaped) index starts again
+ * from 0.
  */
 @Startup // open (or fail on) the index directory at boot, not on the first search
 @Singleton
@@ -38,21 +45,24 @@ public class LuceneIndex implements Closeable {
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
 
     private final Analyzer analyzer = ArticleFields.analyzer();
+    /** Searches index slices in parallel (vector searches, top hits, counts), so one query can use every core. */
+    private final ExecutorService searchThreads = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), daemonThreads("index-search"));
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final DocumentUpserter upserter;
     private volatile long indexedSeq;
+    private long writtenSeq;
 
     @Inject
-    LuceneIndex(IndexConfig config) throws IOException {
-        this(config.directory());
-    }
-
-    public LuceneIndex(Path path) throws IOException {
+    public LuceneIndex(IndexConfig config) throws IOException {
+        Path path = config.directory();
         Files.createDirectories(path);
         directory = FSDirectory.open(path);
         writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(config.ramBufferMb()));
         Map<String, String> committed = committedData();
         if (ArticleFields.SCHEMA_VERSION.equals(committed.get(SCHEMA_KEY))) {
             indexedSeq = Long.parseLong(committed.getOrDefault(CHANGE_SEQ_KEY, "0"));
@@ -63,12 +73,25 @@ public class LuceneIndex implements Closeable {
             LOG.infof("Search index at %s is new or from another schema version: building it from the change feed",
                     path.toAbsolutePath());
         }
-        searchers = new SearcherManager(writer, null);
+        writtenSeq = indexedSeq;
+        searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, searchThreads);
+            }
+        });
+        upserter = new DocumentUpserter(writer, analyzer,
+                config.writerThreads().orElse(Runtime.getRuntime().availableProcessors()));
     }
 
-    /** The last change_seq whose article is committed to the index; 0 when empty. */
+    /** The last change_seq whose article is committed to the index and searchable; 0 when empty. */
     public long indexedSeq() {
         return indexedSeq;
+    }
+
+    /** The last change_seq whose article is in the index, possibly not yet committed and searchable. */
+    public synchronized long writtenSeq() {
+        return writtenSeq;
     }
 
     public Analyzer analyzer() {
@@ -76,20 +99,26 @@ public class LuceneIndex implements Closeable {
     }
 
     /**
-     * Adds or replaces each article's document (one document per article id) and commits them together
-     * with {@code lastSeq}, then makes them visible to searches.
+     * Adds or replaces each article's document (one document per article id) and records
+     * {@code lastSeq} as the change_seq the next commit contains. When adding fails part-way, the
+     * recorded change_seq stays at the previous batch, so the batch is read and upserted again.
      */
     public synchronized void upsert(List<ArticleDocument> articles, long lastSeq) throws IOException {
-        for (ArticleDocument article : articles) {
-            writer.updateDocument(new Term(ArticleFields.ID, Long.toString(article.id())),
-                    ArticleDocuments.toDocument(article, analyzer));
-        }
+        upserter.upsertAll(articles);
         writer.setLiveCommitData(Map.of(
                 CHANGE_SEQ_KEY, Long.toString(lastSeq),
                 SCHEMA_KEY, ArticleFields.SCHEMA_VERSION).entrySet());
+        writtenSeq = lastSeq;
+    }
+
+    /** Commits everything upserted so far and makes it visible to searches. */
+    public synchronized void publish() throws IOException {
+        if (writtenSeq == indexedSeq) {
+            return;
+        }
         writer.commit();
-        indexedSeq = lastSeq;
         searchers.maybeRefresh();
+        indexedSeq = writtenSeq;
     }
 
     /** Runs {@code work} on a current point-in-time searcher. */
@@ -109,7 +138,9 @@ public class LuceneIndex implements Closeable {
     @PreDestroy
     @Override
     public synchronized void close() throws IOException {
+        upserter.close();
         searchers.close();
+        searchThreads.shutdownNow();
         writer.close();
         directory.close();
     }
@@ -121,6 +152,15 @@ public class LuceneIndex implements Closeable {
             live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
         }
         return data;
+    }
+
+    static ThreadFactory daemonThreads(String name) {
+        AtomicInteger created = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + created.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @FunctionalInterface

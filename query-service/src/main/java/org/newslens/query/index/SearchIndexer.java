@@ -1,6 +1,7 @@
 package org.newslens.query.index;
 
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newslens.query.config.IndexConfig;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * Tails the change feed into the index: reads batches after the last indexed change_seq, upserts them
- * and commits each batch with its last change_seq, until the feed has nothing newer.
+ * Tails the change feed into the index: reads batches after the last indexed change_seq and upserts
+ * them, reading the next batch while the current one is being indexed, until the feed has nothing
+ * newer. New documents become durable and searchable together: every commit interval during a long
+ * catch-up (a rebuild), and at the end of each catch-up.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -20,15 +23,15 @@ public class SearchIndexer {
     /** undefined_table, invalid_schema_name: ingest-service or nlp-service has not migrated yet. */
     private static final Set<String> NOT_CREATED_YET = Set.of("42P01", "3F000");
 
-    private final ChangeFeedReader feed;
+    private final ChangeFeedPrefetcher feed;
     private final LuceneIndex index;
-    private final int batchSize;
+    private final long commitIntervalNanos;
     private volatile long feedSeq;
 
     public SearchIndexer(ChangeFeedReader feed, LuceneIndex index, IndexConfig config) {
-        this.feed = feed;
+        this.feed = new ChangeFeedPrefetcher(feed, config.batchSize());
         this.index = index;
-        this.batchSize = config.batchSize();
+        this.commitIntervalNanos = config.commitInterval().toNanos();
     }
 
     @Scheduled(every = "${newslens.index.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,24 +47,43 @@ public class SearchIndexer {
         int indexed = 0;
         try {
             feedSeq = feed.latestSeq();
-            ChangeBatch batch;
-            do {
-                batch = feed.readAfter(index.indexedSeq(), batchSize);
-                if (!batch.empty()) {
-                    index.upsert(batch.articles(), batch.lastSeq());
-                    indexed += batch.articles().size();
+            long committedAt = System.nanoTime();
+            ChangeBatch batch = feed.readAfter(index.writtenSeq(), feedSeq);
+            while (!batch.empty()) {
+                index.upsert(batch.articles(), batch.lastSeq());
+                indexed += batch.articles().size();
+                if (System.nanoTime() - committedAt >= commitIntervalNanos) {
+                    index.publish();
+                    committedAt = System.nanoTime();
                 }
-            } while (!batch.empty() && batch.lastSeq() < feedSeq);
+                batch = feed.next();
+            }
         } catch (SQLException e) {
             if (NOT_CREATED_YET.contains(e.getSQLState())) {
                 LOG.debugf("Change feed not readable yet (%s); retrying on the next poll", e.getMessage());
             } else {
-                LOG.warnf("Could not read the change feed after change_seq %d: %s", index.indexedSeq(), e.getMessage());
+                LOG.warnf("Could not read the change feed after change_seq %d: %s", index.writtenSeq(), e.getMessage());
             }
         } catch (IOException e) {
-            LOG.errorf(e, "Could not write the search index after change_seq %d", index.indexedSeq());
+            LOG.errorf(e, "Could not write the search index after change_seq %d", index.writtenSeq());
+        } finally {
+            feed.cancel();
+            publish();
         }
         return indexed;
+    }
+
+    private void publish() {
+        try {
+            index.publish();
+        } catch (IOException e) {
+            LOG.errorf(e, "Could not commit the search index at change_seq %d", index.writtenSeq());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        feed.close();
     }
 
     /** The newest change_seq seen in the feed at the last poll. */

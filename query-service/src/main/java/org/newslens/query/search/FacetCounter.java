@@ -8,15 +8,16 @@ import org.newslens.query.index.ArticleFields;
 import org.newslens.query.index.EntityFacetValue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Counts facet values over every matching article from sorted-set doc values: per segment by ordinal,
- * then merged by value. Returns the most frequent values first, ties by value.
+ * Counts facet values over every matching article from sorted-set doc values: per segment by ordinal
+ * (segments in parallel), then merged by value. Returns the most frequent values first, ties by value.
  */
 final class FacetCounter {
 
@@ -28,8 +29,8 @@ final class FacetCounter {
         if (facets.isEmpty()) {
             return Map.of();
         }
-        List<SegmentCounts> segments = new ArrayList<>();
-        MatchingDocs.forEach(searcher, query, segment -> {
+        Queue<SegmentCounts> segments = new ConcurrentLinkedQueue<>();
+        MatchingDocs.forEachConcurrently(searcher, query, segment -> {
             SegmentCounts[] perFacet = new SegmentCounts[facets.size()];
             for (int i = 0; i < facets.size(); i++) {
                 SortedSetDocValues values = DocValues.getSortedSet(segment.reader(), ArticleFields.facetField(facets.get(i)));

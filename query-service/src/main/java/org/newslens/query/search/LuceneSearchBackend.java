@@ -10,6 +10,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.newslens.query.config.SearchConfig;
 import org.newslens.query.index.ArticleDocuments;
 import org.newslens.query.index.ArticleFields;
 import org.newslens.query.index.LuceneIndex;
@@ -24,13 +25,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class LuceneSearchBackend implements SearchBackend {
 
-    /** Nearest neighbours explored per vector search, at least: recall ~0.99 on 200k vectors here. */
-    static final int KNN_CANDIDATES = 50;
+    /** How deep each ranked list goes into reciprocal rank fusion, at least (or the page size). */
+    private static final int FUSION_DEPTH = 50;
 
     private final LuceneIndex index;
+    private final int knnCandidates;
 
-    LuceneSearchBackend(LuceneIndex index) {
+    LuceneSearchBackend(LuceneIndex index, SearchConfig config) {
         this.index = index;
+        this.knnCandidates = config.knnCandidates();
+        if (knnCandidates < 1) {
+            throw new IllegalArgumentException("newslens.search.knn-candidates must be 1 or more, was " + knnCandidates);
+        }
     }
 
     @Override
@@ -44,7 +50,7 @@ public class LuceneSearchBackend implements SearchBackend {
 
     @Override
     public Optional<SearchResult> similar(long articleId, int size) {
-        return read(searcher -> SimilarArticles.find(searcher, index.analyzer(), articleId, size));
+        return read(searcher -> SimilarArticles.find(searcher, index.analyzer(), articleId, size, knnCandidates));
     }
 
     @Override
@@ -102,7 +108,7 @@ public class LuceneSearchBackend implements SearchBackend {
     private SearchResult hybrid(IndexSearcher searcher, SearchRequest request) throws IOException {
         Query lexical = parse(request.query());
         Query knn = nearest(request.queryVector(), request.size());
-        int depth = Math.max(KNN_CANDIDATES, request.size());
+        int depth = Math.max(FUSION_DEPTH, request.size());
         ScoreDoc[] bm25 = searcher.search(lexical, depth).scoreDocs;
         ScoreDoc[] vector = searcher.search(knn, depth).scoreDocs;
         ScoreDoc[] fused = RankFusion.fuse(Integer.MAX_VALUE, bm25, vector);
@@ -113,9 +119,9 @@ public class LuceneSearchBackend implements SearchBackend {
                 FacetCounter.count(searcher, either, request.facets(), SearchRequest.MAX_FACET_VALUES));
     }
 
-    private static Query nearest(float[] vector, int size) {
+    private Query nearest(float[] vector, int size) {
         return new KnnFloatVectorQuery(ArticleFields.VECTOR, ArticleDocuments.unitLength(vector),
-                Math.max(KNN_CANDIDATES, size));
+                Math.max(knnCandidates, size));
     }
 
     /** Semantic queries are prose, not query syntax: highlight their words where they parse, else none. */

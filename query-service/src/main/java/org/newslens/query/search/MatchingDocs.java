@@ -14,8 +14,8 @@ import java.util.Collection;
 
 /**
  * Visits every document a query matches, segment by segment, for aggregations (facets, timelines,
- * graphs). The index's searchers have no executor, so segments are visited one after another and a
- * visitor may keep plain mutable state.
+ * graphs): one segment after another on the calling thread, so a visitor may keep plain mutable state
+ * across segments, or on the index's search threads for visitors whose state is per segment.
  */
 final class MatchingDocs {
 
@@ -34,7 +34,16 @@ final class MatchingDocs {
         void visit(int doc) throws IOException;
     }
 
+    /** Visits the segments one after another on the calling thread. */
     static void forEach(IndexSearcher searcher, Query query, SegmentVisitor visitor) throws IOException {
+        forEachConcurrently(new IndexSearcher(searcher.getIndexReader()), query, visitor);
+    }
+
+    /**
+     * Visits slices of segments in parallel on {@code searcher}'s threads: {@code visitor.segment} may be
+     * called from several threads at once, and each returned {@link DocVisitor} is used by one thread.
+     */
+    static void forEachConcurrently(IndexSearcher searcher, Query query, SegmentVisitor visitor) throws IOException {
         searcher.search(query, new CollectorManager<Collector, Void>() {
             @Override
             public Collector newCollector() {

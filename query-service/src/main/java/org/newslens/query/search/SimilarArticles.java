@@ -27,9 +27,12 @@ final class SimilarArticles {
     private SimilarArticles() {
     }
 
-    /** Empty when the article is not indexed; no hits when it has no embedding. */
-    static Optional<SearchResult> find(IndexSearcher searcher, Analyzer analyzer, long articleId, int size)
-            throws IOException {
+    /**
+     * Empty when the article is not indexed; no hits when it has no embedding. {@code candidates}: the
+     * neighbours collected per segment, at least {@code size}.
+     */
+    static Optional<SearchResult> find(IndexSearcher searcher, Analyzer analyzer, long articleId, int size,
+                                       int candidates) throws IOException {
         TermQuery self = new TermQuery(new Term(ArticleFields.ID, Long.toString(articleId)));
         TopDocs found = searcher.search(self, 1);
         if (found.scoreDocs.length == 0) {
@@ -43,7 +46,7 @@ final class SimilarArticles {
                 .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
                 .add(self, BooleanClause.Occur.MUST_NOT).build();
         KnnFloatVectorQuery knn = new KnnFloatVectorQuery(ArticleFields.VECTOR, vector,
-                Math.max(LuceneSearchBackend.KNN_CANDIDATES, size), others);
+                Math.max(candidates, size), others);
         ScoreDoc[] hits = searcher.search(knn, size).scoreDocs;
         return Optional.of(new SearchResult(hits.length,
                 HitReader.read(searcher, analyzer, new MatchNoDocsQuery(), hits), null, Map.of()));

@@ -1,0 +1,143 @@
+package org.newslens.query.search;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newslens.query.config.IndexConfig;
+import org.newslens.query.index.ArticleAnalysis;
+import org.newslens.query.index.ArticleDocument;
+import org.newslens.query.index.ArticleFields;
+import org.newslens.query.index.LuceneIndex;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Facets and timelines over an index of several segment slices, which the index's searchers visit on
+ * several threads at once: the counts must be those of visiting one segment after another.
+ */
+class ParallelAggregationTest {
+
+    private static final int SEGMENTS = 8;
+    private static final int PER_SEGMENT = 25;
+
+    private Path directory;
+    private LuceneIndex index;
+
+    @BeforeEach
+    void buildIndexOfEightSegments() throws IOException {
+        directory = Files.createTempDirectory("query-index-parallel");
+        index = new LuceneIndex(config(directory));
+        long id = 0;
+        for (int segment = 0; segment < SEGMENTS; segment++) {
+            List<ArticleDocument> batch = new ArrayList<>();
+            for (int i = 0; i < PER_SEGMENT; i++) {
+                id++;
+                batch.add(article(id));
+            }
+            index.upsert(batch, id);
+            index.publish(); // each publish flushes one segment
+        }
+    }
+
+    @AfterEach
+    void deleteIndex() throws IOException {
+        index.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void facetCountsAreThoseOfEveryMatch() throws IOException {
+        List<FacetValue> sources = index.search(searcher -> {
+            assertTrue(searcher.getSlices().length > 1, "the index is searched in several slices");
+            return FacetCounter.count(searcher, new TermQuery(new Term(ArticleFields.TEXT, "report")),
+                    List.of(ArticleFields.SOURCE), 10).get(ArticleFields.SOURCE);
+        });
+        // ids 1..200 all say "report"; source = id % 3
+        assertEquals(List.of(new FacetValue("Source 1", null, 67), new FacetValue("Source 2", null, 67),
+                new FacetValue("Source 0", null, 66)), sources);
+    }
+
+    @Test
+    void timelineCountsSharesAndToneAcrossSlices() throws IOException {
+        List<TimelineBucket> months = index.search(searcher -> TimelineCounter.count(searcher,
+                new TermQuery(new Term(ArticleFields.TEXT, "even")), TimelineInterval.MONTH));
+        List<TimelineBucket> expected = new ArrayList<>();
+        for (int month = 1; month <= 3; month++) {
+            long published = 0;
+            long even = 0;
+            for (long id = 1; id <= SEGMENTS * PER_SEGMENT; id++) {
+                if (monthOf(id) == month) {
+                    published++;
+                    even += id % 2 == 0 ? 1 : 0;
+                }
+            }
+            expected.add(new TimelineBucket(Instant.parse("2024-0" + month + "-01T00:00:00Z"), even,
+                    (double) even / published, 0.5));
+        }
+        assertEquals(expected, months);
+    }
+
+    /** Months 1-3 of 2024 in runs of ten ids, so each month holds even and odd ids from several segments. */
+    private static int monthOf(long id) {
+        return 1 + (int) (id / 10 % 3);
+    }
+
+    private static ArticleDocument article(long id) {
+        boolean even = id % 2 == 0;
+        Instant published = Instant.parse("2024-0" + monthOf(id) + "-15T12:00:00Z");
+        return new ArticleDocument(id, "Article " + id, "A report, " + (even ? "even" : "odd") + " numbered.", null,
+                "Source " + id % 3, "en", published, List.of(), List.of(), false,
+                new ArticleAnalysis(even ? 0.5 : -0.5, even ? "positive" : "negative", List.of(), List.of(), null),
+                null);
+    }
+
+    private static IndexConfig config(Path directory) {
+        return new IndexConfig() {
+            @Override
+            public Path directory() {
+                return directory;
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public int batchSize() {
+                return PER_SEGMENT;
+            }
+
+            @Override
+            public Duration commitInterval() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public int ramBufferMb() {
+                return 16;
+            }
+
+            @Override
+            public OptionalInt writerThreads() {
+                return OptionalInt.of(1);
+            }
+        };
+    }
+}
