@@ -38,7 +38,7 @@ import org.postgresql.copy.CopyManager;
  *
  * <pre>
  *   java -cp "local-postgres/target/lib/*" bench/IngestBench.java --ingest-url http://127.0.0.1:8081 \
- *       --jdbc-url jdbc:postgresql://127.0.0.1:5433/newslens [--articles 20000] [--seed 42] \
+ *       --jdbc-url jdbc:postgresql://127.0.0.1:5433/newslens [--articles 100000] [--seed 42] \
  *       [--ingest-pid PID] [--postgres-data DIR] [--cores N] [--setup-sql SQL]... [--http-client full-duplex|jdk]
  * </pre>
  *
@@ -57,7 +57,7 @@ public class IngestBench {
     static String jdbcUrl = "jdbc:postgresql://127.0.0.1:5433/newslens";
     static String dbUser = "newslens";
     static String dbPassword = "newslens";
-    static int articles = 20000;
+    static int articles = 100000;
     static long seed = 42;
     static long ingestPid = -1;
     static Path postgresData;

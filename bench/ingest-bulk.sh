@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of NewsLens bulk NDJSON ingestion against a PostgreSQL COPY baseline, in one run.
 #
-#   bench/ingest-bulk.sh [articles]        (default 20000)
+#   bench/ingest-bulk.sh [articles]        (default 100000)
 #
 # Builds what is missing, starts a fresh PostgreSQL in a temporary directory on a free port, runs
 # nlp-service once (workers off) so that its Flyway migration creates nlp.jobs, stops it, starts
@@ -23,7 +23,7 @@ set -euo pipefail
 set -m  # each background job gets its own process group, so stopping it stops its children
 cd "$(dirname "$0")/.."
 
-articles=${1:-20000}
+articles=${1:-100000}
 [[ $articles =~ ^[0-9]+$ && $articles -gt 0 ]] || { echo "usage: bench/ingest-bulk.sh [articles]" >&2; exit 2; }
 
 log() { echo "[bench] $*" >&2; }
