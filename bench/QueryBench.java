@@ -46,7 +46,7 @@ import org.postgresql.copy.CopyManager;
  *   java -cp "local-postgres/target/lib/*" bench/QueryBench.java --phase measure --jdbc-url URL \
  *       --articles N --vectors M [--seed 42] --state FILE --query-url URL --nlp-url URL \
  *       [--query-started-ms EPOCH_MS] [--query-pid PID] [--knn-candidates N] [--index-dir DIR] \
- *       [--queries 200] [--pg-queries 200] [--class-budget-s 60] [--recall-queries 50]
+ *       [--queries 200] [--pg-queries 200] [--class-budget-s 60] [--recall-queries 50] [--skip-postgres|--measure-postgres]
  * </pre>
  *
  * The measure phase prints one JSON object on stdout (merging what the load phase left in the state
@@ -77,6 +77,7 @@ public class QueryBench {
     static int pgQueriesPerClass = 200;
     static double classBudgetS = 60;
     static int recallQueries = 50;
+    static boolean skipPostgres = false;
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i < args.length; i++) {
@@ -99,6 +100,8 @@ public class QueryBench {
                 case "--pg-queries" -> pgQueriesPerClass = Integer.parseInt(args[++i]);
                 case "--class-budget-s" -> classBudgetS = Double.parseDouble(args[++i]);
                 case "--recall-queries" -> recallQueries = Integer.parseInt(args[++i]);
+                case "--skip-postgres" -> skipPostgres = true;
+                case "--measure-postgres" -> skipPostgres = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -808,7 +811,11 @@ public class QueryBench {
         out.put("knn_candidates", knnCandidates);
         out.put("semantic_recall_at_10", recall(corpus));
 
-        out.put("postgres_fts", postgres(corpus));
+        if (skipPostgres) {
+            out.put("postgres_fts", "skipped (BENCH_SKIP_POSTGRES=1)");
+        } else {
+            out.put("postgres_fts", postgres(corpus));
+        }
 
         Map<String, Object> goal = new LinkedHashMap<>();
         goal.put("p95_ms", 50);
@@ -940,7 +947,11 @@ public class QueryBench {
         return r;
     }
 
-    /** Waits until the index files stop changing for 10 s (merges done), at most 15 minutes; returns when. */
+    /**
+     * Waits until the index files stop changing and query-service stays idle (under 0.3 cores each second)
+     * for 10 s (merges done: a vector merge builds its HNSW graph in memory for minutes without touching
+     * the files), at most 15 minutes; returns when.
+     */
     static long waitForQuietIndex() throws Exception {
         if (indexDir == null) {
             return System.currentTimeMillis();
@@ -948,13 +959,17 @@ public class QueryBench {
         long deadline = System.currentTimeMillis() + 15 * 60_000;
         String last = "";
         long quietSince = System.currentTimeMillis();
+        double lastCpu = processCpuSeconds(queryPid);
         while (System.currentTimeMillis() < deadline) {
+            double cpu = processCpuSeconds(queryPid);
+            boolean busy = cpu - lastCpu > 0.3; // NaN (no pid) is never busy
+            lastCpu = cpu;
             StringBuilder listing = new StringBuilder();
             try (Stream<Path> files = Files.list(indexDir)) {
                 files.sorted().forEach(p -> listing.append(p.getFileName()).append(':').append(p.toFile().length()).append(' '));
             }
             long now = System.currentTimeMillis();
-            if (!listing.toString().equals(last)) {
+            if (!listing.toString().equals(last) || busy) {
                 last = listing.toString();
                 quietSince = now;
             } else if (now - quietSince >= 10_000) {

@@ -1,15 +1,23 @@
 package org.newslens.query.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.newslens.query.config.SearchConfig;
 import org.newslens.query.index.ArticleDocuments;
 import org.newslens.query.index.ArticleFields;
@@ -27,6 +35,9 @@ public class LuceneSearchBackend implements SearchBackend {
 
     /** How deep each ranked list goes into reciprocal rank fusion, at least (or the page size). */
     private static final int FUSION_DEPTH = 50;
+
+    /** Matches the top hits count before they may skip documents, when the total is counted apart (Lucene's default). */
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
 
     private final LuceneIndex index;
     private final int knnCandidates;
@@ -84,18 +95,45 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult lexical(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query query = parse(request.query());
+        Query parsed = parse(request.query());
+        Query query = searcher.rewrite(parsed);
         SearchCursor cursor = request.cursor() == null ? null : SearchCursor.decode(request.cursor(), request.sort());
         // one more than asked for tells whether another page follows
         int wanted = request.size() + 1;
-        TopDocs top = cursor == null
-                ? searcher.search(query, wanted, SearchSorts.of(request.sort()), true)
-                : searcher.searchAfter(SearchSorts.after(cursor, searcher.getIndexReader().maxDoc()), query, wanted, SearchSorts.of(request.sort()), true);
+        Sort sort = SearchSorts.of(request.sort());
+        FieldDoc after = cursor == null ? null : SearchSorts.after(cursor, searcher.getIndexReader().maxDoc());
+        // A phrase match is verified by reading positions, which dominates its cost; counting the total
+        // apart would read them all a second time, so the top hits collector counts every match exactly
+        // in the same pass. Other queries (terms, their conjunctions and disjunctions, ranges) keep the
+        // top hits skipping uncompetitive documents and are counted apart, without scores or positions.
+        boolean onePass = hasPositions(query);
+        TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, after,
+                onePass ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD, true));
+        TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+        long total = top.totalHits.relation != TotalHits.Relation.EQUAL_TO
+                ? searcher.count(query) : top.totalHits.value;
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(request.size(), top.scoreDocs.length));
         String next = top.scoreDocs.length > request.size()
                 ? SearchSorts.cursorAt((FieldDoc) page[page.length - 1], request.sort()).encode() : null;
-        return new SearchResult(searcher.count(query), HitReader.read(searcher, index.analyzer(), query, page), next,
+        return new SearchResult(total, HitReader.read(searcher, index.analyzer(), parsed, page), next,
                 FacetCounter.count(searcher, query, request.facets(), SearchRequest.MAX_FACET_VALUES));
+    }
+
+    /** Whether {@code query} matches (not just excludes) by phrase, which reads term positions. */
+    static boolean hasPositions(Query query) {
+        boolean[] found = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                found[0] |= leaf instanceof PhraseQuery || leaf instanceof MultiPhraseQuery;
+            }
+        });
+        return found[0];
     }
 
     private SearchResult semantic(IndexSearcher searcher, SearchRequest request) throws IOException {

@@ -3,6 +3,7 @@ package org.newslens.query.search;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.newslens.query.index.ArticleFields;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 /**
  * Coverage over time, like GDELT's TimelineVol and TimelineTone: per bucket, how many matching articles
@@ -61,43 +63,91 @@ final class TimelineCounter {
     /** Sums by bucket start (epoch milliseconds), in order. */
     private static TreeMap<Long, Sums> sums(IndexSearcher searcher, Query query, TimelineInterval interval)
             throws IOException {
-        Queue<Map<Long, Sums>> segments = new ConcurrentLinkedQueue<>();
+        // summed per hour (interval=hour) or per UTC day, in arrays over the segment's publication span;
+        // calendar buckets are looked up once per day afterwards, not per article
+        long slotMs = interval == TimelineInterval.HOUR ? HOUR_MS : DAY_MS;
+        Queue<SlotSums> segments = new ConcurrentLinkedQueue<>();
         MatchingDocs.forEachConcurrently(searcher, query, segment -> {
             NumericDocValues published = DocValues.getNumeric(segment.reader(), ArticleFields.PUBLISHED);
             NumericDocValues tone = DocValues.getNumeric(segment.reader(), ArticleFields.TONE);
-            Map<Long, Sums> byBucket = new HashMap<>();
-            Map<Long, Long> bucketOfDay = new HashMap<>();
-            segments.add(byBucket);
+            PointValues points = segment.reader().getPointValues(ArticleFields.PUBLISHED);
+            if (points == null) {
+                return doc -> {
+                    // no article of this segment is dated
+                };
+            }
+            long first = Math.floorDiv(LongPoint.decodeDimension(points.getMinPackedValue(), 0), slotMs);
+            long last = Math.floorDiv(LongPoint.decodeDimension(points.getMaxPackedValue(), 0), slotMs);
+            SlotSums sums = new SlotSums(first, slotMs, last - first < MAX_SLOTS ? (int) (last - first + 1) : 0);
+            segments.add(sums);
             return doc -> {
                 if (published.advanceExact(doc)) {
-                    long bucket = bucketStart(interval, published.longValue(), bucketOfDay);
-                    Sums sums = byBucket.computeIfAbsent(bucket, b -> new Sums());
-                    sums.count++;
-                    if (tone.advanceExact(doc)) {
-                        // DoubleDocValuesField keeps the raw bits of the double
-                        sums.tone += Double.longBitsToDouble(tone.longValue());
-                        sums.toned++;
-                    }
+                    boolean toned = tone.advanceExact(doc);
+                    sums.add(published.longValue(), toned, toned ? tone.longValue() : 0);
                 }
             };
         });
         TreeMap<Long, Sums> merged = new TreeMap<>();
-        for (Map<Long, Sums> segment : segments) {
-            segment.forEach((bucket, sums) -> merged.computeIfAbsent(bucket, b -> new Sums()).add(sums));
+        Map<Long, Long> bucketOfSlot = new HashMap<>();
+        for (SlotSums segment : segments) {
+            segment.forEach((slot, sums) -> merged.computeIfAbsent(bucketOfSlot.computeIfAbsent(slot,
+                    s -> interval.bucketOf(Instant.ofEpochMilli(s * slotMs)).toEpochMilli()), b -> new Sums()).add(sums));
         }
         return merged;
     }
 
-    /**
-     * The start of the bucket holding {@code millis}. Calendar arithmetic is slow next to counting, and
-     * every instant of a UTC day falls in the same day, week or month, so those are looked up per day.
-     */
-    private static long bucketStart(TimelineInterval interval, long millis, Map<Long, Long> bucketOfDay) {
-        if (interval == TimelineInterval.HOUR) {
-            return Math.floorDiv(millis, HOUR_MS) * HOUR_MS;
+    /** Above this many hours or days in one segment, its sums are kept in a map rather than arrays. */
+    private static final int MAX_SLOTS = 1 << 16;
+
+    /** One segment's sums per hour or UTC day (a slot), in arrays from its first slot, else in a map. */
+    private static final class SlotSums {
+        private final long firstSlot;
+        private final long slotMs;
+        private final long[] counts;
+        private final long[] toned;
+        private final double[] tones;
+        private final Map<Long, Sums> overflow = new HashMap<>();
+
+        SlotSums(long firstSlot, long slotMs, int slots) {
+            this.firstSlot = firstSlot;
+            this.slotMs = slotMs;
+            counts = new long[slots];
+            toned = new long[slots];
+            tones = new double[slots];
         }
-        return bucketOfDay.computeIfAbsent(Math.floorDiv(millis, DAY_MS),
-                day -> interval.bucketOf(Instant.ofEpochMilli(day * DAY_MS)).toEpochMilli());
+
+        /** {@code toneBits}: the tone's raw bits (DoubleDocValuesField keeps them) when {@code hasTone}. */
+        void add(long millis, boolean hasTone, long toneBits) {
+            long slot = Math.floorDiv(millis, slotMs);
+            long i = slot - firstSlot;
+            if (i >= 0 && i < counts.length) {
+                counts[(int) i]++;
+                if (hasTone) {
+                    toned[(int) i]++;
+                    tones[(int) i] += Double.longBitsToDouble(toneBits);
+                }
+            } else {
+                Sums sums = overflow.computeIfAbsent(slot, s -> new Sums());
+                sums.count++;
+                if (hasTone) {
+                    sums.toned++;
+                    sums.tone += Double.longBitsToDouble(toneBits);
+                }
+            }
+        }
+
+        void forEach(BiConsumer<Long, Sums> action) {
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    Sums sums = new Sums();
+                    sums.count = counts[i];
+                    sums.toned = toned[i];
+                    sums.tone = tones[i];
+                    action.accept(firstSlot + i, sums);
+                }
+            }
+            overflow.forEach(action);
+        }
     }
 
     private static final class Sums {

@@ -1,5 +1,6 @@
 package org.newslens.query.search;
 
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +78,75 @@ class ParallelAggregationTest {
     }
 
     @Test
+    void facetCountsFollowIndexUpdatesThroughCachedGlobalOrdinals() throws IOException {
+        TermQuery report = new TermQuery(new Term(ArticleFields.TEXT, "report"));
+        IndexReader before = index.search(searcher -> {
+            FacetCounter.count(searcher, report, List.of(ArticleFields.SOURCE), 10);
+            return searcher.getIndexReader();
+        });
+        assertTrue(GlobalOrdinals.isCached(before), "global ordinals are cached with the reader");
+
+        // ids 1..30 move to a new source (deleting their old documents), ids 201..210 are added
+        List<ArticleDocument> batch = new ArrayList<>();
+        for (long id = 1; id <= 30; id++) {
+            batch.add(article(id, "Source 9"));
+        }
+        for (long id = 201; id <= 210; id++) {
+            batch.add(article(id, "Source 0"));
+        }
+        index.upsert(batch, 210);
+        index.publish();
+
+        List<FacetValue> sources = index.search(searcher -> {
+            assertTrue(searcher.getIndexReader() != before, "a new reader after the refresh");
+            return FacetCounter.count(searcher, report, List.of(ArticleFields.SOURCE), 10).get(ArticleFields.SOURCE);
+        });
+        assertEquals(List.of(new FacetValue("Source 0", null, 66), new FacetValue("Source 1", null, 57),
+                new FacetValue("Source 2", null, 57), new FacetValue("Source 9", null, 30)), sources);
+        assertFalse(GlobalOrdinals.isCached(before), "the closed reader's global ordinals are dropped");
+        List<FacetValue> top2 = index.search(searcher ->
+                FacetCounter.count(searcher, report, List.of(ArticleFields.SOURCE), 2).get(ArticleFields.SOURCE));
+        assertEquals(sources.subList(0, 2), top2, "ties keep value order when cut");
+    }
+
+    @Test
+    void lexicalTotalsAreExactForEveryKindOfQueryAndPage() throws IOException {
+        LuceneSearchBackend backend = new LuceneSearchBackend(index, () -> 400);
+        // the phrase and the conjunction are counted while collecting the top hits, the term apart
+        assertEquals(100, pageThrough(backend, "\"even numbered\""));
+        assertEquals(100, pageThrough(backend, "report even"));
+        assertEquals(200, pageThrough(backend, "report"));
+        assertEquals(0, pageThrough(backend, "\"numbered even\""));
+        assertEquals(100, pageThrough(backend, "report -\"odd numbered\""));
+        assertTrue(LuceneSearchBackend.hasPositions(parse("report \"even numbered\"")));
+        assertTrue(LuceneSearchBackend.hasPositions(parse("\"report numbered\"~3")));
+        assertFalse(LuceneSearchBackend.hasPositions(parse("report even")));
+        assertFalse(LuceneSearchBackend.hasPositions(parse("report -\"odd numbered\"")), "exclusions only filter");
+    }
+
+    private org.apache.lucene.search.Query parse(String q) {
+        return ArticleQueryParser.parse(q, index.analyzer());
+    }
+
+    /** Pages through every hit 7 at a time, checking each page's total and that no hit repeats. */
+    private static long pageThrough(LuceneSearchBackend backend, String q) {
+        Set<Long> seen = new HashSet<>();
+        long total = -1;
+        String cursor = null;
+        do {
+            SearchResult page = backend.search(SearchRequest.parse(q, "7", null, cursor, null, null));
+            if (total == -1) {
+                total = page.total();
+            }
+            assertEquals(total, page.total(), "every page of " + q + " has the same total");
+            page.hits().forEach(hit -> assertTrue(seen.add(hit.id()), "hit " + hit.id() + " repeats"));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(total, seen.size(), "the pages of " + q + " hold total hits");
+        return total;
+    }
+
+    @Test
     void timelineCountsSharesAndToneAcrossSlices() throws IOException {
         List<TimelineBucket> months = index.search(searcher -> TimelineCounter.count(searcher,
                 new TermQuery(new Term(ArticleFields.TEXT, "even")), TimelineInterval.MONTH));
@@ -99,10 +172,14 @@ class ParallelAggregationTest {
     }
 
     private static ArticleDocument article(long id) {
+        return article(id, "Source " + id % 3);
+    }
+
+    private static ArticleDocument article(long id, String source) {
         boolean even = id % 2 == 0;
         Instant published = Instant.parse("2024-0" + monthOf(id) + "-15T12:00:00Z");
         return new ArticleDocument(id, "Article " + id, "A report, " + (even ? "even" : "odd") + " numbered.", null,
-                "Source " + id % 3, "en", published, List.of(), List.of(), false,
+                source, "en", published, List.of(), List.of(), false,
                 new ArticleAnalysis(even ? 0.5 : -0.5, even ? "positive" : "negative", List.of(), List.of(), null),
                 null);
     }
