@@ -103,7 +103,7 @@ public class ArticleIngestor {
         Map<String, Long> sourceIds = store.sourceIds(drafts);
         NearDuplicateIndex nearDuplicates = new NearDuplicateIndex(config.nearDuplicateThreshold());
         store.loadNearDuplicateCandidates(drafts.stream().map(ArticleDraft::signature).filter(Objects::nonNull)
-                .flatMapToLong(signature -> LongStream.of(signature.bandKeys())).distinct().toArray(), nearDuplicates);
+                .flatMapToLong(signature -> LongStream.of(signature.bandKeys())).distinct().sorted().toArray(), nearDuplicates);
         long[] ids = store.reserveArticleIds(drafts.size());
         List<ArticleStore.ArticleRow> rows = new ArrayList<>(drafts.size());
         for (int n = 0; n < drafts.size(); n++) {

@@ -238,7 +238,7 @@ public class ArticleStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO ingest.article_lsh_bands (band_key, article_id)
-                     SELECT * FROM unnest(?::bigint[], ?::bigint[])
+                     SELECT * FROM unnest(?::bigint[], ?::bigint[]) AS k (band_key, article_id) ORDER BY band_key
                      ON CONFLICT DO NOTHING""")) {
             insert.setArray(1, primitiveArray(connection, "bigint", bandKeys));
             insert.setArray(2, primitiveArray(connection, "bigint", articleIds));
