@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -159,36 +158,6 @@ class IndexResumeTest {
 
     /** Batches of two, read ahead and written by two threads; one commit at the end of each catch-up. */
     private static IndexConfig indexOf(Path directory) {
-        return new IndexConfig() {
-            @Override
-            public Path directory() {
-                return directory;
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int batchSize() {
-                return 2;
-            }
-
-            @Override
-            public Duration commitInterval() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public int ramBufferMb() {
-                return 16;
-            }
-
-            @Override
-            public OptionalInt writerThreads() {
-                return OptionalInt.of(2);
-            }
-        };
+        return new TestIndexConfig(directory, 2, Duration.ofMinutes(10), 2);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newslens.query.TestIndexConfig;
 import org.newslens.query.config.IndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -185,36 +185,6 @@ class ParallelAggregationTest {
     }
 
     private static IndexConfig config(Path directory) {
-        return new IndexConfig() {
-            @Override
-            public Path directory() {
-                return directory;
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int batchSize() {
-                return PER_SEGMENT;
-            }
-
-            @Override
-            public Duration commitInterval() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public int ramBufferMb() {
-                return 16;
-            }
-
-            @Override
-            public OptionalInt writerThreads() {
-                return OptionalInt.of(1);
-            }
-        };
+        return new TestIndexConfig(directory, PER_SEGMENT, Duration.ZERO, 1);
     }
 }
