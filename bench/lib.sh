@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts: stopping what they started, free ports, readiness checks.
+# Shared by the benchmark scripts: stopping what they started, free ports, readiness checks, and
+# migrating ingest-service's schema.
 # Source it after setting `work` (the run's temporary directory) and `bench_processes` (the names of
 # the variables holding the pids of the processes started, in the order to stop them), and defining
 # `log`. It installs the EXIT trap that stops those processes and removes `work`.
@@ -86,4 +87,22 @@ wait_until() {  # what seconds pid command...: run command until true; fail if p
   done
   log "$what was not ready after ${seconds}s"
   return 1
+}
+
+# Starts ingest-service ($app/ingest-service) on a free port until it is live (its Flyway migration has
+# then created schema ingest) and stops it again. Needs `app` and `jdbc_url`; sets `ingest_pid` while it
+# runs, so the EXIT trap stops it if the run is interrupted.
+migrate_ingest_schema() {
+  local port dead_port
+  port=$(free_port)
+  dead_port=$(free_port)  # nothing listens here: ingest-service's nlp wake-up calls fail fast
+  log "starting ingest-service on port $port for its migration"
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
+    QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens \
+    QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" NEWSLENS_FEEDS_TICK=off \
+    java -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &
+  ingest_pid=$!
+  log_file=$work/ingest-service.log wait_until ingest-service 300 "$ingest_pid" http_ok "$port" /q/health/live
+  stop_group "$ingest_pid"
+  ingest_pid=""
 }

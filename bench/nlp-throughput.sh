@@ -9,8 +9,9 @@
 # (bench/NlpCoreNlpBaseline.java: CoreNLP alone with 1 and 2 threads, then the service's stages in
 # process, one thread, timed one by one), starts a fresh PostgreSQL on a free port, ingest-service once
 # (its migration creates ingest.articles) and nlp-service with 2 workers, runs bench/NlpBench.java
-# (articles and their jobs inserted in one transaction as ingest-service does, wake, poll /api/v1/jobs/stats until all are finished; then sequential POST /api/v1/analyze
-# latency), stops everything it started and prints ONE JSON object on stdout. Progress goes to stderr.
+# (articles and their jobs inserted in one transaction as ingest-service does, wake, poll
+# /api/v1/jobs/stats until all are finished; then sequential POST /api/v1/analyze latency), stops
+# everything it started and prints ONE JSON object on stdout. Progress goes to stderr.
 #
 # Environment:
 #   BENCH_SEED              generator seed (default 42)
@@ -82,9 +83,7 @@ fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------------
 pg_port=$(free_port)
-ingest_port=$(free_port)
 nlp_port=$(free_port)
-dead_port=$(free_port)  # nothing listens here: ingest-service's nlp wake-up calls fail fast
 jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/newslens"
 log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
 java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
@@ -93,15 +92,7 @@ pg_pid=$!
 wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
 
 # --- ingest-service once, for its migration (ingest.articles, which jobs read), then stopped ----------
-log "starting ingest-service on port $ingest_port for its migration"
-env QUARKUS_HTTP_PORT="$ingest_port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
-  QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens \
-  QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" NEWSLENS_FEEDS_TICK=off \
-  java -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &
-ingest_pid=$!
-log_file=$work/ingest-service.log wait_until ingest-service 300 "$ingest_pid" http_ok "$ingest_port" /q/health/live
-stop_group "$ingest_pid"
-ingest_pid=""
+migrate_ingest_schema
 
 # --- nlp-service -------------------------------------------------------------------------------------
 # One attempt per job, so that a failing article is counted as failed at once instead of being retried

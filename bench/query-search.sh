@@ -62,9 +62,7 @@ app=$work/app
 
 pg_port=$(free_port)
 nlp_port=$(free_port)
-ingest_port=$(free_port)
 query_port=$(free_port)
-dead_port=$(free_port)  # nothing listens here: ingest-service's nlp wake-up calls fail fast
 jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/newslens"
 owner_env=(QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens)
 bench=(java -cp "$app/local-postgres/lib/*" "$app/QueryBench.java" --jdbc-url "$jdbc_url"
@@ -86,14 +84,7 @@ nlp_pid=$!
 log_file=$work/nlp-service.log wait_until nlp-service 300 "$nlp_pid" http_ok "$nlp_port" /q/health/live
 
 # --- ingest-service once, for its migration (ingest.*), then stopped -----------------------------------
-log "starting ingest-service on port $ingest_port for its migration"
-env "${owner_env[@]}" QUARKUS_HTTP_PORT="$ingest_port" QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" \
-  NEWSLENS_FEEDS_TICK=off \
-  java -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &
-ingest_pid=$!
-log_file=$work/ingest-service.log wait_until ingest-service 300 "$ingest_pid" http_ok "$ingest_port" /q/health/live
-stop_group "$ingest_pid"
-ingest_pid=""
+migrate_ingest_schema
 
 # --- generate the articles straight into the tables ---------------------------------------------------
 # The client runs in the background and is waited for, so that INT/TERM reach the trap at once.
