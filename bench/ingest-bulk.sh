@@ -64,11 +64,7 @@ if [[ -n ${BENCH_INGEST_PG_OPTIONS:-} ]]; then
 fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------------
-log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
-java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
-  "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
-pg_pid=$!
-wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+start_postgres
 
 # --- nlp-service once, for its migration (nlp.jobs); no workers, then stopped --------------------------
 # Flyway runs before the HTTP server opens, so liveness (200) means nlp.jobs exists. Readiness would also

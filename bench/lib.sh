@@ -1,5 +1,5 @@
-# Shared by the benchmark scripts: stopping what they started, free ports, readiness checks, and
-# migrating ingest-service's schema.
+# Shared by the benchmark scripts: stopping what they started, free ports, readiness checks, starting
+# PostgreSQL and migrating ingest-service's schema.
 # Source it after setting `work` (the run's temporary directory) and `bench_processes` (the names of
 # the variables holding the pids of the processes started, in the order to stop them), and defining
 # `log`. It installs the EXIT trap that stops those processes and removes `work`.
@@ -87,6 +87,16 @@ wait_until() {  # what seconds pid command...: run command until true; fail if p
   done
   log "$what was not ready after ${seconds}s"
   return 1
+}
+
+# Starts a fresh PostgreSQL (the local-postgres launcher in $app) with its data in $work/postgres on
+# port $pg_port, and waits until it is ready. Sets `pg_pid`, so the EXIT trap stops it.
+start_postgres() {
+  log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
+  java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
+    "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
+  pg_pid=$!
+  wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
 }
 
 # Starts ingest-service ($app/ingest-service) on a free port until it is live (its Flyway migration has

@@ -85,11 +85,7 @@ fi
 pg_port=$(free_port)
 nlp_port=$(free_port)
 jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/newslens"
-log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
-java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
-  "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
-pg_pid=$!
-wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+start_postgres
 
 # --- ingest-service once, for its migration (ingest.articles, which jobs read), then stopped ----------
 migrate_ingest_schema

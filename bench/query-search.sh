@@ -69,11 +69,7 @@ bench=(java -cp "$app/local-postgres/lib/*" "$app/QueryBench.java" --jdbc-url "$
        --articles "$articles" --vectors "$vectors" --seed "${BENCH_SEED:-42}" --state "$work/state.json")
 
 # --- PostgreSQL --------------------------------------------------------------------------------------
-log "starting PostgreSQL on port $pg_port (data in $work/postgres)"
-java -cp "$app/local-postgres/local-postgres.jar:$app/local-postgres/lib/*" org.newslens.localpg.LocalPostgres \
-  "$work/postgres" "$pg_port" >"$work/postgres.log" 2>&1 &
-pg_pid=$!
-wait_until PostgreSQL 120 "$pg_pid" grep -q "PostgreSQL ready" "$work/postgres.log"
+start_postgres
 
 # --- nlp-service (migrations, then /api/v1/embed for semantic and hybrid search); no workers ---------
 log "starting nlp-service on port $nlp_port (workers off)"
