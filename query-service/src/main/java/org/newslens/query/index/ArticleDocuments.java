@@ -46,6 +46,15 @@ public final class ArticleDocuments {
         TEXT_WITH_OFFSETS.freeze();
     }
 
+    /** Adjacent word pairs: matched and counted, never positioned, highlighted or stored. */
+    private static final FieldType WORD_PAIRS = new FieldType();
+
+    static {
+        WORD_PAIRS.setTokenized(true);
+        WORD_PAIRS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORD_PAIRS.freeze();
+    }
+
     private ArticleDocuments() {
     }
 
@@ -54,6 +63,8 @@ public final class ArticleDocuments {
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
         doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
         doc.add(new Field(TEXT, article.text(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(TITLE_PAIRS, article.title(), WORD_PAIRS));
+        doc.add(new Field(TEXT_PAIRS, article.text(), WORD_PAIRS));
         if (article.url() != null) {
             doc.add(new StoredField(URL, article.url()));
         }

@@ -8,14 +8,14 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The Lucene schema of an article: field names and how each is analysed. Query field names are the
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class ArticleFields {
 
     /** Bump when documents change shape: an index built under another version is rebuilt on start. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -50,6 +50,10 @@ public final class ArticleFields {
     public static final String ID_ORDER = "id_order";
     /** nlp-service's whole analysis JSON, stored for hits and exports. */
     public static final String ANALYSIS = "analysis";
+    /** Each pair of adjacent words of the title, as one term ("climate talks"): see {@link #WORD_PAIRS}. */
+    public static final String TITLE_PAIRS = "title.pairs";
+    /** Each pair of adjacent words of the text, as one term. */
+    public static final String TEXT_PAIRS = "text.pairs";
     static final String TOP_ENTITIES = "top_entities";
     static final String FACET_PREFIX = "facet.";
 
@@ -57,6 +61,16 @@ public final class ArticleFields {
 
     /** Analysed full-text fields: words, case- and accent-insensitive, no stop words so phrases stay exact. */
     public static final Set<String> TEXT_FIELDS = Set.of(TITLE, TEXT, KEYPHRASE);
+
+    /**
+     * Full-text fields with a companion field of adjacent word pairs, as Elasticsearch's {@code index_phrases}:
+     * an exact phrase is looked up as pair terms instead of verified position by position, so a phrase of
+     * two common words costs what one rare term does. Not queryable by name.
+     */
+    public static final Map<String, String> WORD_PAIRS = Map.of(TITLE, TITLE_PAIRS, TEXT, TEXT_PAIRS);
+
+    /** Separates the two words of a pair term. */
+    public static final String PAIR_SEPARATOR = " ";
 
     /** Whole-value fields: a filter matches the complete value, case- and accent-insensitively. */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ENTITY, PERSON, ORG, PLACE, SOURCE, LANG, ENTITY_ID,
@@ -93,9 +107,12 @@ public final class ArticleFields {
 
     /** One analyzer for indexing and querying, so both sides normalise text the same way. */
     static Analyzer analyzer() {
-        Map<String, Analyzer> keywords = KEYWORD_FIELDS.stream()
-                .collect(Collectors.toMap(Function.identity(), field -> new FoldingAnalyzer(true, FRAMING.equals(field))));
-        return new PerFieldAnalyzerWrapper(new FoldingAnalyzer(false, false), keywords);
+        Analyzer words = new FoldingAnalyzer(false, false);
+        Map<String, Analyzer> perField = new HashMap<>();
+        KEYWORD_FIELDS.forEach(field -> perField.put(field, new FoldingAnalyzer(true, FRAMING.equals(field))));
+        Analyzer pairs = new ShingleAnalyzerWrapper(words, 2, 2, PAIR_SEPARATOR, false, false, "_");
+        WORD_PAIRS.values().forEach(field -> perField.put(field, pairs));
+        return new PerFieldAnalyzerWrapper(words, perField);
     }
 
     private static final class FoldingAnalyzer extends Analyzer {

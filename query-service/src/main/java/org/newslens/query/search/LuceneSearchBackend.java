@@ -95,16 +95,16 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult lexical(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query parsed = parse(request.query());
-        Query query = searcher.rewrite(parsed);
+        Query written = written(request.query());
+        Query query = searcher.rewrite(WordPairPhrases.rewrite(written));
         SearchCursor cursor = request.cursor() == null ? null : SearchCursor.decode(request.cursor(), request.sort());
         // one more than asked for tells whether another page follows
         int wanted = request.size() + 1;
         Sort sort = SearchSorts.of(request.sort());
         FieldDoc after = cursor == null ? null : SearchSorts.after(cursor, searcher.getIndexReader().maxDoc());
-        // A phrase match is verified by reading positions, which dominates its cost; counting the total
-        // apart would read them all a second time, so the top hits collector counts every match exactly
-        // in the same pass. Other queries (terms, their conjunctions and disjunctions, ranges) keep the
+        // A phrase still matched by positions (a proximity phrase, or the final check of a longer exact
+        // one) is verified by reading them, which dominates its cost; counting the total apart would read
+        // them all a second time, so the top hits collector counts every match exactly in the same pass. Other queries (terms, their conjunctions and disjunctions, ranges) keep the
         // top hits skipping uncompetitive documents and are counted apart, without scores or positions.
         boolean onePass = hasPositions(query);
         TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, after,
@@ -115,7 +115,7 @@ public class LuceneSearchBackend implements SearchBackend {
         ScoreDoc[] page = Arrays.copyOf(top.scoreDocs, Math.min(request.size(), top.scoreDocs.length));
         String next = top.scoreDocs.length > request.size()
                 ? SearchSorts.cursorAt((FieldDoc) page[page.length - 1], request.sort()).encode() : null;
-        return new SearchResult(total, HitReader.read(searcher, index.analyzer(), parsed, page), next,
+        return new SearchResult(total, HitReader.read(searcher, index.analyzer(), written, page), next,
                 FacetCounter.count(searcher, query, request.facets(), SearchRequest.MAX_FACET_VALUES));
     }
 
@@ -144,7 +144,8 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult hybrid(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query lexical = parse(request.query());
+        Query written = written(request.query());
+        Query lexical = WordPairPhrases.rewrite(written);
         Query knn = nearest(request.queryVector(), request.size());
         int depth = Math.max(FUSION_DEPTH, request.size());
         ScoreDoc[] bm25 = searcher.search(lexical, depth).scoreDocs;
@@ -153,7 +154,7 @@ public class LuceneSearchBackend implements SearchBackend {
         ScoreDoc[] page = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
         Query either = new BooleanQuery.Builder()
                 .add(lexical, BooleanClause.Occur.SHOULD).add(knn, BooleanClause.Occur.SHOULD).build();
-        return new SearchResult(fused.length, HitReader.read(searcher, index.analyzer(), lexical, page), null,
+        return new SearchResult(fused.length, HitReader.read(searcher, index.analyzer(), written, page), null,
                 FacetCounter.count(searcher, either, request.facets(), SearchRequest.MAX_FACET_VALUES));
     }
 
@@ -165,13 +166,19 @@ public class LuceneSearchBackend implements SearchBackend {
     /** Semantic queries are prose, not query syntax: highlight their words where they parse, else none. */
     private Query highlightFor(String q) {
         try {
-            return parse(q);
+            return written(q);
         } catch (InvalidSearchException e) {
             return new MatchNoDocsQuery();
         }
     }
 
+    /** The query to match with: as written, with exact phrases looked up by word pairs. */
     private Query parse(String q) {
+        return WordPairPhrases.rewrite(written(q));
+    }
+
+    /** The query as the user wrote it, phrases as positions: what the highlighter marks in snippets. */
+    private Query written(String q) {
         return ArticleQueryParser.parse(q, index.analyzer());
     }
 
