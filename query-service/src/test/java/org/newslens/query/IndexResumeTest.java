@@ -11,6 +11,7 @@ import org.newslens.query.db.SnapshotReads;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
 import org.newslens.query.index.ChangeFeedReader;
+import org.newslens.query.index.CommonWords;
 import org.newslens.query.index.LuceneIndex;
 import org.newslens.query.index.SearchIndexer;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -23,10 +24,14 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Drives the indexer directly against a real database, as a restart would: the index remembers the
@@ -60,8 +65,10 @@ class IndexResumeTest {
         enrichedArticle("Third", entity);
 
         try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+            assertTrue(index.needsCommonWords());
             assertEquals(3, indexer(index).catchUp(), "all three articles, across two batches of two");
             assertEquals(3, index.documentCount());
+            assertEquals(CommonWords.NONE, index.commonWords(), "three articles are too few to choose common words from");
         }
         assertEquals("3", committedSeq(directory), "the commit records the last indexed change_seq");
 
@@ -69,6 +76,7 @@ class IndexResumeTest {
         enrichedArticle("Fourth", entity);
         try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
             assertEquals(3, index.indexedSeq(), "a restart resumes from the committed change_seq");
+            assertFalse(index.needsCommonWords(), "a small index that pairs no words is kept");
             assertEquals(2, indexer(index).catchUp(), "only the re-enriched and the new article are read");
             assertEquals(4, index.documentCount(), "re-enrichment replaced its document");
             assertEquals(5, index.indexedSeq());
@@ -89,6 +97,9 @@ class IndexResumeTest {
         Path directory = Files.createTempDirectory("query-index-publish");
         try {
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+                assertThrows(IllegalStateException.class, () -> index.upsert(List.of(article(1)), 1),
+                        "documents wait for the index's common words");
+                index.useCommonWords(CommonWords.of("article", "of", "text"));
                 index.upsert(List.of(article(1), article(2), article(3)), 7);
                 assertEquals(7, index.writtenSeq());
                 assertEquals(0, index.indexedSeq(), "not searchable before publish");
@@ -102,6 +113,34 @@ class IndexResumeTest {
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
                 assertEquals(9, index.indexedSeq());
                 assertEquals(4, index.documentCount(), "article 3 was replaced, not added twice");
+                assertEquals(CommonWords.of("article", "of", "text"), index.commonWords(), "kept in the commit");
+                assertThrows(IllegalStateException.class, () -> index.useCommonWords(CommonWords.NONE));
+            }
+        } finally {
+            PostgresTestResource.deleteRecursively(directory);
+        }
+    }
+
+    @Test
+    void anIndexThatPairsNoWordsIsRebuiltOnceLargeEnoughToChooseThem() throws Exception {
+        Path directory = Files.createTempDirectory("query-index-no-common-words");
+        try {
+            List<ArticleDocument> articles = new ArrayList<>();
+            for (long id = 1; id <= 10 * 1000; id++) {
+                articles.add(article(id));
+            }
+            try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+                index.useCommonWords(CommonWords.NONE);
+                index.upsert(articles.subList(0, articles.size() - 1), 1);
+            }
+            try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+                assertFalse(index.needsCommonWords(), "one article short: kept");
+                index.upsert(articles.subList(articles.size() - 1, articles.size()), 2);
+            }
+            try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
+                assertTrue(index.needsCommonWords(), "large enough: rebuilt, to choose common words first");
+                assertEquals(0, index.indexedSeq());
+                assertEquals(0, index.documentCount());
             }
         } finally {
             PostgresTestResource.deleteRecursively(directory);

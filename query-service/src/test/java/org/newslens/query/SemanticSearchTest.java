@@ -36,6 +36,7 @@ class SemanticSearchTest {
     private static long far;
     private static long lexicalOnly;
     private static long withoutVector;
+    private static long otherSource;
 
     @Inject
     SearchIndexer indexer;
@@ -58,6 +59,9 @@ class SemanticSearchTest {
         lexicalOnly = enriched(db, source, "Quillon rainfall statistics", "Rainfall in Quillon was measured as quillonrain.",
                 Fixtures.blend(q + 3, q, 0.9));
         withoutVector = enriched(db, source, "Quillon archive", "An old quillonrain piece without a vector.", null);
+        otherSource = db.article(db.source("Brell Courier"), "Brell water board meets",
+                "The Quillon water board met in Brell.", null, "en", Instant.parse("2024-07-01T00:00:00Z"));
+        db.enrich(otherSource, "en", Fixtures.analysis(0, "neutral", List.of(), List.of()), Fixtures.unitVector(q + 4));
         indexer.catchUp();
     }
 
@@ -90,6 +94,45 @@ class SemanticSearchTest {
                 .extract().jsonPath().getList("hits.id", Long.class);
         assertEquals(lexicalOnly, ids.get(0), "in both lists, so first: " + ids);
         assertTrue(ids.contains(exact) && ids.contains(withoutVector), "one list is enough: " + ids);
+    }
+
+    @Test
+    void filterNarrowsEveryModeWithoutEnteringTheEmbedding() {
+        FakeNlpService.DOWN.set(false);
+        // unlike the query vector, so last by meaning; the filter leaves it the only candidate
+        given().queryParam("q", "water shortage").queryParam("mode", "semantic").queryParam("size", "3")
+                .get("/api/v1/search").then().statusCode(200).body("hits.id", not(hasItem((int) otherSource)));
+        given().queryParam("q", "water shortage").queryParam("mode", "semantic")
+                .queryParam("filter", "source:\"brell courier\"")
+                .get("/api/v1/search").then().statusCode(200).body("hits.id", contains((int) otherSource));
+        given().queryParam("q", "water shortage").queryParam("mode", "semantic").queryParam("size", "3")
+                .queryParam("filter", "published:[* TO 2024-06-30]")
+                .get("/api/v1/search").then().statusCode(200).body("hits.id", contains((int) exact, (int) near, (int) lexicalOnly));
+        given().queryParam("q", "quillon").queryParam("mode", "hybrid").queryParam("facets", "source")
+                .queryParam("filter", "published:[2024-07-01 TO *]")
+                .get("/api/v1/search").then().statusCode(200)
+                .body("hits.id", contains((int) otherSource))
+                .body("facets.source.value", contains("Brell Courier"));
+        given().queryParam("q", "quillon").queryParam("filter", "-source:\"quillon times\"")
+                .get("/api/v1/search").then().statusCode(200)
+                .body("total", equalTo(1)).body("hits.id", contains((int) otherSource));
+        given().queryParam("filter", "source:\"brell courier\"").get("/api/v1/search").then().statusCode(200)
+                .body("hits.id", contains((int) otherSource));
+    }
+
+    @Test
+    void aFilterThatDoesNotParseIsAProblemNamingFilter() {
+        given().queryParam("q", "water").queryParam("mode", "semantic").queryParam("filter", "source:(brell")
+                .get("/api/v1/search").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("filter"))
+                .body("detail", containsString("filter is not a valid query"));
+        given().queryParam("q", "water").queryParam("filter", "published:[yesterday TO *]")
+                .get("/api/v1/search").then().statusCode(400)
+                .body("field", equalTo("filter"))
+                .body("detail", containsString("filter has published 'yesterday'"));
+        given().queryParam("q", "water").queryParam("filter", "colour:red")
+                .get("/api/v1/search").then().statusCode(400)
+                .body("field", equalTo("filter"));
     }
 
     @Test

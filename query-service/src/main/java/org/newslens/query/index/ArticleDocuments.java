@@ -46,7 +46,7 @@ public final class ArticleDocuments {
         TEXT_WITH_OFFSETS.freeze();
     }
 
-    /** Adjacent word pairs: matched and counted, never positioned, highlighted or stored. */
+    /** Pairs of adjacent common words: matched and counted, never positioned, highlighted or stored. */
     private static final FieldType WORD_PAIRS = new FieldType();
 
     static {

@@ -8,13 +8,13 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -50,9 +50,9 @@ public final class ArticleFields {
     public static final String ID_ORDER = "id_order";
     /** nlp-service's whole analysis JSON, stored for hits and exports. */
     public static final String ANALYSIS = "analysis";
-    /** Each pair of adjacent words of the title, as one term ("climate talks"): see {@link #WORD_PAIRS}. */
+    /** Each pair of adjacent common words of the title, as one term ("of the"): see {@link #WORD_PAIRS}. */
     public static final String TITLE_PAIRS = "title.pairs";
-    /** Each pair of adjacent words of the text, as one term. */
+    /** Each pair of adjacent common words of the text, as one term. */
     public static final String TEXT_PAIRS = "text.pairs";
     static final String TOP_ENTITIES = "top_entities";
     static final String FACET_PREFIX = "facet.";
@@ -63,9 +63,10 @@ public final class ArticleFields {
     public static final Set<String> TEXT_FIELDS = Set.of(TITLE, TEXT, KEYPHRASE);
 
     /**
-     * Full-text fields with a companion field of adjacent word pairs, as Elasticsearch's {@code index_phrases}:
-     * an exact phrase is looked up as pair terms instead of verified position by position, so a phrase of
-     * two common words costs what one rare term does. Not queryable by name.
+     * Full-text fields with a companion field of the pairs of adjacent {@link CommonWords} (as Lucene's
+     * CommonGrams): an exact phrase of common words is looked up as pair terms instead of verified position
+     * by position in most of the index, so it costs what one term does. A phrase with a rarer word is
+     * cheap to verify anyway: few articles hold that word. Not queryable by name.
      */
     public static final Map<String, String> WORD_PAIRS = Map.of(TITLE, TITLE_PAIRS, TEXT, TEXT_PAIRS);
 
@@ -105,14 +106,16 @@ public final class ArticleFields {
         return FACET_PREFIX + facet;
     }
 
-    /** One analyzer for indexing and querying, so both sides normalise text the same way. */
-    static Analyzer analyzer() {
-        Analyzer words = new FoldingAnalyzer(false, false);
+    /**
+     * One analyzer for indexing and querying, so both sides normalise text the same way. The pairs fields
+     * pair the words {@code commonWords} gives when each document is analysed.
+     */
+    static Analyzer analyzer(Supplier<CommonWords> commonWords) {
         Map<String, Analyzer> perField = new HashMap<>();
         KEYWORD_FIELDS.forEach(field -> perField.put(field, new FoldingAnalyzer(true, FRAMING.equals(field))));
-        Analyzer pairs = new ShingleAnalyzerWrapper(words, 2, 2, PAIR_SEPARATOR, false, false, "_");
+        Analyzer pairs = new CommonWordPairsAnalyzer(commonWords);
         WORD_PAIRS.values().forEach(field -> perField.put(field, pairs));
-        return new PerFieldAnalyzerWrapper(words, perField);
+        return new PerFieldAnalyzerWrapper(new FoldingAnalyzer(false, false), perField);
     }
 
     private static final class FoldingAnalyzer extends Analyzer {
@@ -140,8 +143,28 @@ public final class ArticleFields {
         }
 
         private TokenStream fold(TokenStream in) {
-            TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            TokenStream folded = foldWords(in);
             return underscoreIsHyphen ? new PatternReplaceFilter(folded, UNDERSCORE, "-", true) : folded;
+        }
+    }
+
+    private static TokenStream foldWords(TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    /** The words of the full-text fields, folded the same way, then paired by {@link CommonWordPairsFilter}. */
+    private static final class CommonWordPairsAnalyzer extends Analyzer {
+
+        private final Supplier<CommonWords> commonWords;
+
+        CommonWordPairsAnalyzer(Supplier<CommonWords> commonWords) {
+            this.commonWords = commonWords;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new CommonWordPairsFilter(foldWords(source), commonWords));
         }
     }
 }

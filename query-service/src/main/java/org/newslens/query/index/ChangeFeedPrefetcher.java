@@ -34,6 +34,10 @@ final class ChangeFeedPrefetcher implements Closeable {
         return reader.latestSeq();
     }
 
+    List<String> firstArticleTexts(int limit) throws SQLException {
+        return reader.firstArticleTexts(limit);
+    }
+
     /**
      * The first batch after {@code afterSeq}, read now; starts reading the batch after it when that one
      * may still hold changes up to {@code untilSeq}.

@@ -53,6 +53,13 @@ public class ChangeFeedReader {
 
     private static final String LATEST = "SELECT coalesce(max(change_seq), 0) FROM nlp.enrichments";
 
+    private static final String FIRST_TEXTS = """
+            SELECT concat_ws(' ', a.title, a.text)
+              FROM nlp.enrichments e
+              JOIN ingest.articles a ON a.id = e.article_id
+             ORDER BY e.change_seq
+             LIMIT ?""";
+
     private final SnapshotReads snapshots;
 
     public ChangeFeedReader(SnapshotReads snapshots) {
@@ -67,6 +74,22 @@ public class ChangeFeedReader {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** Title and text of the first {@code limit} articles in the feed (fewer when it holds fewer). */
+    public List<String> firstArticleTexts(int limit) throws SQLException {
+        return snapshots.read(connection -> {
+            List<String> texts = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(FIRST_TEXTS)) {
+                statement.setInt(1, limit);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        texts.add(rs.getString(1));
+                    }
+                }
+            }
+            return texts;
+        });
     }
 
     /** Up to {@code limit} changes after {@code afterSeq}, read from one consistent snapshot. */

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The on-disk Lucene index of articles. Upserted batches are written at once but become durable and
  * searchable together at the next {@link #publish()}. Each commit records the last change_seq it
  * contains, so a restart resumes from there, and a missing (or differently shaped) index starts again
- * from 0.
+ * from 0. Each index pairs its own {@link CommonWords}, chosen before its first document and kept in
+ * its commits.
  */
 @Startup // open (or fail on) the index directory at boot, not on the first search
 @Singleton
@@ -41,10 +42,16 @@ public class LuceneIndex implements Closeable {
     /** Commit user data key holding the last change_seq the commit contains. */
     public static final String CHANGE_SEQ_KEY = "newslens.change_seq";
     static final String SCHEMA_KEY = "newslens.schema";
+    static final String COMMON_WORDS_KEY = "newslens.common_words";
+    /**
+     * An index that pairs no words (it was started on fewer articles than a sample needs) is rebuilt on
+     * start once it holds this many, to choose them: phrases of common words are slow only in a large index.
+     */
+    static final int REBUILD_WITHOUT_COMMON_WORDS_AT = 10 * CommonWords.MIN_SAMPLE_ARTICLES;
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
 
-    private final Analyzer analyzer = ArticleFields.analyzer();
+    private final Analyzer analyzer = ArticleFields.analyzer(this::commonWords);
     /** Searches index slices in parallel (vector searches, top hits, counts), so one query can use every core. */
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), daemonThreads("index-search"));
@@ -54,6 +61,8 @@ public class LuceneIndex implements Closeable {
     private final DocumentUpserter upserter;
     private volatile long indexedSeq;
     private long writtenSeq;
+    /** null until chosen for a new or rebuilt index. */
+    private volatile CommonWords commonWords;
 
     @Inject
     public LuceneIndex(IndexConfig config) throws IOException {
@@ -64,14 +73,15 @@ public class LuceneIndex implements Closeable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(config.ramBufferMb()));
         Map<String, String> committed = committedData();
-        if (ArticleFields.SCHEMA_VERSION.equals(committed.get(SCHEMA_KEY))) {
-            indexedSeq = Long.parseLong(committed.getOrDefault(CHANGE_SEQ_KEY, "0"));
-            LOG.infof("Search index at %s resumes after change_seq %d", path.toAbsolutePath(), indexedSeq);
+        CommonWords paired = CommonWords.decode(committed.getOrDefault(COMMON_WORDS_KEY, ""));
+        if (!ArticleFields.SCHEMA_VERSION.equals(committed.get(SCHEMA_KEY))) {
+            rebuild(path, "is new or from another schema version");
+        } else if (paired.isEmpty() && writer.getDocStats().numDocs >= REBUILD_WITHOUT_COMMON_WORDS_AT) {
+            rebuild(path, "pairs no common words but now holds " + writer.getDocStats().numDocs + " articles");
         } else {
-            writer.deleteAll();
-            indexedSeq = 0;
-            LOG.infof("Search index at %s is new or from another schema version: building it from the change feed",
-                    path.toAbsolutePath());
+            commonWords = paired;
+            indexedSeq = Long.parseLong(committed.getOrDefault(CHANGE_SEQ_KEY, "0"));
+            LOG.infof("Search index at %s resumes after change_seq %d (%s)", path.toAbsolutePath(), indexedSeq, paired);
         }
         writtenSeq = indexedSeq;
         searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -82,6 +92,32 @@ public class LuceneIndex implements Closeable {
         });
         upserter = new DocumentUpserter(writer, analyzer,
                 config.writerThreads().orElse(Runtime.getRuntime().availableProcessors()));
+    }
+
+    private void rebuild(Path path, String why) throws IOException {
+        writer.deleteAll();
+        indexedSeq = 0;
+        LOG.infof("Search index at %s %s: building it from the change feed", path.toAbsolutePath(), why);
+    }
+
+    /** Whether the index is new or rebuilt and waits for {@link #useCommonWords} before its first document. */
+    public boolean needsCommonWords() {
+        return commonWords == null;
+    }
+
+    /** The words this index pairs; none before they are chosen. */
+    public CommonWords commonWords() {
+        CommonWords words = commonWords;
+        return words == null ? CommonWords.NONE : words;
+    }
+
+    /** Sets the words a new or rebuilt index pairs, for good: its documents must all be paired alike. */
+    public synchronized void useCommonWords(CommonWords words) {
+        if (commonWords != null) {
+            throw new IllegalStateException("This index already pairs " + commonWords + "; rebuild it to choose others");
+        }
+        commonWords = words;
+        LOG.infof("Search index pairs %s", words);
     }
 
     /** The last change_seq whose article is committed to the index and searchable; 0 when empty. */
@@ -104,10 +140,14 @@ public class LuceneIndex implements Closeable {
      * recorded change_seq stays at the previous batch, so the batch is read and upserted again.
      */
     public synchronized void upsert(List<ArticleDocument> articles, long lastSeq) throws IOException {
+        if (commonWords == null) {
+            throw new IllegalStateException("Choose the index's common words (useCommonWords) before its first document");
+        }
         upserter.upsertAll(articles);
         writer.setLiveCommitData(Map.of(
                 CHANGE_SEQ_KEY, Long.toString(lastSeq),
-                SCHEMA_KEY, ArticleFields.SCHEMA_VERSION).entrySet());
+                SCHEMA_KEY, ArticleFields.SCHEMA_VERSION,
+                COMMON_WORDS_KEY, commonWords.encode()).entrySet());
         writtenSeq = lastSeq;
     }
 

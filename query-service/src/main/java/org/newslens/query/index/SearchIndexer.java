@@ -14,7 +14,8 @@ import java.util.Set;
  * Tails the change feed into the index: reads batches after the last indexed change_seq and upserts
  * them, reading the next batch while the current one is being indexed, until the feed has nothing
  * newer. New documents become durable and searchable together: every commit interval during a long
- * catch-up (a rebuild), and at the end of each catch-up.
+ * catch-up (a rebuild), and at the end of each catch-up. A new or rebuilt index first chooses its
+ * {@link CommonWords} from the feed's first articles.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -49,6 +50,9 @@ public class SearchIndexer {
             feedSeq = feed.latestSeq();
             long committedAt = System.nanoTime();
             ChangeBatch batch = feed.readAfter(index.writtenSeq(), feedSeq);
+            if (!batch.empty() && index.needsCommonWords()) {
+                index.useCommonWords(CommonWords.choose(feed.firstArticleTexts(CommonWords.SAMPLE_ARTICLES), index.analyzer()));
+            }
             while (!batch.empty()) {
                 index.upsert(batch.articles(), batch.lastSeq());
                 indexed += batch.articles().size();

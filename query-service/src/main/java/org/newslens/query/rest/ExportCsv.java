@@ -11,16 +11,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes exported articles as RFC 4180 CSV: a header row, CRLF line ends, and any field holding a
  * comma, quote or line break wrapped in quotes with its quotes doubled. List cells are joined with "; ".
+ * Text that a spreadsheet would run as a formula (a title such as {@code =HYPERLINK(...)}) is written
+ * with a leading apostrophe, as OWASP advises against CSV injection; numbers are written as they are.
  */
 final class ExportCsv {
 
     static final String HEADER = "id,published_at,source,language,url,title,authors,near_duplicate,tone,tone_label,"
             + "entities,framing,keyphrases,quotes";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** First characters that make Excel, LibreOffice or Google Sheets evaluate a cell. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private ExportCsv() {
     }
@@ -60,11 +66,20 @@ final class ExportCsv {
         out.write("\r\n");
     }
 
-    static String quote(String cell) {
+    static String quote(String value) {
+        String cell = inert(value);
         if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
             return cell;
         }
         return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code value}, with an apostrophe before it when a spreadsheet would read it as a formula. */
+    private static String inert(String value) {
+        if (value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0 || NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        return "'" + value;
     }
 
     private static String nullToEmpty(String value) {

@@ -34,16 +34,21 @@ public class SearchResource {
                     + "published:[2023-11-01 TO 2023-11-30] (* leaves a side open). Keyword filters match the whole "
                     + "value case-insensitively: quote multi-word names. Page with nextCursor; facets count values "
                     + "over every match. mode=semantic ranks by meaning (the query embedded by nlp-service), "
-                    + "mode=hybrid fuses both rankings (reciprocal rank fusion, k=60). "
+                    + "mode=hybrid fuses both rankings (reciprocal rank fusion, k=60). filter takes the same syntax and "
+                    + "narrows the hits in every mode without ranking them; in semantic and hybrid modes it is how to "
+                    + "restrict by source, language, entity or date, since q is read as prose there. "
                     + "Newly enriched articles appear within about a second.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.class)))
-    @APIResponse(responseCode = "400", description = "The query does not parse, or size, sort, cursor, facets or mode is unusable; the problem names the parameter",
+    @APIResponse(responseCode = "400", description = "q or filter does not parse, or size, sort, cursor, facets or mode is unusable; the problem names the parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "mode=semantic or hybrid, and nlp-service could not embed the query",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchResponse search(
             @Parameter(description = "Query; omit to list every article, newest first",
                     example = "person:\"antony blinken\" AND (iraq OR baghdad) AND tone:<-0.2 NOT lang:de") @QueryParam("q") String q,
+            @Parameter(description = "Query in the same syntax that every hit must also match, in every mode, without "
+                    + "affecting scores: for semantic and hybrid searches, the way to filter",
+                    example = "source:reuters AND published:[2024-11-01 TO *]") @QueryParam("filter") String filter,
             @Parameter(description = "Hits to return, 1 to 100 (default 20)", example = "20") @QueryParam("size") String size,
             @Parameter(description = "relevance (default with q) or date (newest first; default without q)",
                     schema = @Schema(enumeration = {"relevance", "date"}), example = "date") @QueryParam("sort") String sort,
@@ -53,6 +58,6 @@ public class SearchResource {
                     example = "entity,source") @QueryParam("facets") String facets,
             @Parameter(description = "lexical (default), semantic or hybrid",
                     schema = @Schema(enumeration = {"lexical", "semantic", "hybrid"}), example = "hybrid") @QueryParam("mode") String mode) {
-        return SearchResponse.of(search.search(SearchRequest.parse(q, size, sort, cursor, facets, mode)));
+        return SearchResponse.of(search.search(SearchRequest.parse(q, filter, size, sort, cursor, facets, mode)));
     }
 }

@@ -41,7 +41,7 @@ final class ArticleQueryParser {
         try {
             query = parser.parse(ComparisonRewriter.toRanges(q));
         } catch (ParseException e) {
-            throw InvalidSearchException.query("q is not a valid query: " + firstLine(e.getMessage())
+            throw InvalidSearchException.query("is not a valid query: " + firstLine(e.getMessage())
                     + ". Close every quote and parenthesis, and escape special characters with \\ (" + EXAMPLE + ").");
         }
         rejectUnknownFields(query);
@@ -65,7 +65,7 @@ final class ArticleQueryParser {
             }
         });
         if (!unknown.isEmpty()) {
-            throw InvalidSearchException.query("q names unknown field(s) " + String.join(", ", unknown)
+            throw InvalidSearchException.query("names unknown field(s) " + String.join(", ", unknown)
                     + ": use " + String.join(", ", QUERYABLE) + ", or put a word with a colon in quotes (" + EXAMPLE + ").");
         }
     }

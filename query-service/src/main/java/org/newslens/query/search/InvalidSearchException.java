@@ -4,21 +4,34 @@ package org.newslens.query.search;
 public class InvalidSearchException extends RuntimeException {
 
     private final String field;
-    private final boolean querySyntax;
+    /** For query text: what is wrong with it, as a sentence that follows the parameter's name. */
+    private final String queryProblem;
 
-    private InvalidSearchException(String field, String message, boolean querySyntax) {
+    private InvalidSearchException(String field, String message, String queryProblem) {
         super(message);
         this.field = field;
-        this.querySyntax = querySyntax;
+        this.queryProblem = queryProblem;
     }
 
-    /** The query text in {@code q} does not parse, or names something that does not exist. */
-    public static InvalidSearchException query(String message) {
-        return new InvalidSearchException("q", message, true);
+    /**
+     * The query text in {@code q} does not parse, or names something that does not exist. {@code problem}
+     * follows the parameter's name: "is not a valid query: ...".
+     */
+    public static InvalidSearchException query(String problem) {
+        return inQuery("q", problem);
     }
 
     public static InvalidSearchException parameter(String field, String message) {
-        return new InvalidSearchException(field, message, false);
+        return new InvalidSearchException(field, message, null);
+    }
+
+    private static InvalidSearchException inQuery(String field, String problem) {
+        return new InvalidSearchException(field, field + " " + problem, problem);
+    }
+
+    /** The same problem of query text, found in parameter {@code field} rather than in q. */
+    InvalidSearchException inParameter(String field) {
+        return queryProblem == null ? this : inQuery(field, queryProblem);
     }
 
     public String field() {
@@ -26,6 +39,6 @@ public class InvalidSearchException extends RuntimeException {
     }
 
     public boolean querySyntax() {
-        return querySyntax;
+        return queryProblem != null;
     }
 }

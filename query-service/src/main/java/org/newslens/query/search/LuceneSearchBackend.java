@@ -96,7 +96,7 @@ public class LuceneSearchBackend implements SearchBackend {
 
     private SearchResult lexical(IndexSearcher searcher, SearchRequest request) throws IOException {
         Query written = written(request.query());
-        Query query = searcher.rewrite(WordPairPhrases.rewrite(written));
+        Query query = searcher.rewrite(filtered(matching(written), filter(request)));
         SearchCursor cursor = request.cursor() == null ? null : SearchCursor.decode(request.cursor(), request.sort());
         // one more than asked for tells whether another page follows
         int wanted = request.size() + 1;
@@ -137,7 +137,7 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult semantic(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query knn = nearest(request.queryVector(), request.size());
+        Query knn = nearest(request.queryVector(), request.size(), filter(request));
         ScoreDoc[] page = searcher.search(knn, request.size()).scoreDocs;
         return new SearchResult(page.length, HitReader.read(searcher, index.analyzer(), highlightFor(request.query()), page),
                 null, FacetCounter.count(searcher, knn, request.facets(), SearchRequest.MAX_FACET_VALUES));
@@ -145,8 +145,9 @@ public class LuceneSearchBackend implements SearchBackend {
 
     private SearchResult hybrid(IndexSearcher searcher, SearchRequest request) throws IOException {
         Query written = written(request.query());
-        Query lexical = WordPairPhrases.rewrite(written);
-        Query knn = nearest(request.queryVector(), request.size());
+        Query filter = filter(request);
+        Query lexical = filtered(matching(written), filter);
+        Query knn = nearest(request.queryVector(), request.size(), filter);
         int depth = Math.max(FUSION_DEPTH, request.size());
         ScoreDoc[] bm25 = searcher.search(lexical, depth).scoreDocs;
         ScoreDoc[] vector = searcher.search(knn, depth).scoreDocs;
@@ -158,9 +159,27 @@ public class LuceneSearchBackend implements SearchBackend {
                 FacetCounter.count(searcher, either, request.facets(), SearchRequest.MAX_FACET_VALUES));
     }
 
-    private Query nearest(float[] vector, int size) {
+    /** The nearest articles to {@code vector} among those matching {@code filter} (null: all of them). */
+    private Query nearest(float[] vector, int size, Query filter) {
         return new KnnFloatVectorQuery(ArticleFields.VECTOR, ArticleDocuments.unitLength(vector),
-                Math.max(knnCandidates, size));
+                Math.max(knnCandidates, size), filter);
+    }
+
+    /** The request's filter as a query (exact phrases by word pairs), or null when it has none. */
+    private Query filter(SearchRequest request) {
+        if (request.filter() == null) {
+            return null;
+        }
+        try {
+            return matching(written(request.filter()));
+        } catch (InvalidSearchException e) {
+            throw e.inParameter("filter");
+        }
+    }
+
+    private static Query filtered(Query query, Query filter) {
+        return filter == null ? query : new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
     }
 
     /** Semantic queries are prose, not query syntax: highlight their words where they parse, else none. */
@@ -172,9 +191,13 @@ public class LuceneSearchBackend implements SearchBackend {
         }
     }
 
-    /** The query to match with: as written, with exact phrases looked up by word pairs. */
     private Query parse(String q) {
-        return WordPairPhrases.rewrite(written(q));
+        return matching(written(q));
+    }
+
+    /** The query to match with: as written, with exact phrases of common words looked up by word pairs. */
+    private Query matching(Query written) {
+        return WordPairPhrases.rewrite(written, index.commonWords());
     }
 
     /** The query as the user wrote it, phrases as positions: what the highlighter marks in snippets. */
@@ -186,7 +209,7 @@ public class LuceneSearchBackend implements SearchBackend {
         try {
             return index.search(work);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw InvalidSearchException.query("q expands to too many terms (a wildcard or prefix matches too much): "
+            throw InvalidSearchException.query("expands to too many terms (a wildcard or prefix matches too much): "
                     + "make wildcard and prefix terms longer.");
         } catch (IOException e) {
             throw new UncheckedIOException("The search index could not be read", e);

@@ -45,7 +45,7 @@ final class NumericRanges {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw InvalidSearchException.query("q has tone '" + value + "', which is not a number: tone is a score "
+            throw InvalidSearchException.query("has tone '" + value + "', which is not a number: tone is a score "
                     + "from -1 (negative) to 1 (positive), e.g. tone:<-0.5 or tone:[-1 TO -0.2].");
         }
     }
@@ -78,7 +78,7 @@ final class NumericRanges {
     }
 
     private static InvalidSearchException notADate(String value) {
-        return InvalidSearchException.query("q has published '" + value + "', which is not a date: write 2023-11-01 "
+        return InvalidSearchException.query("has published '" + value + "', which is not a date: write 2023-11-01 "
                 + "(a UTC day) or 2023-11-01T10:00:00Z, e.g. published:[2023-11-01 TO 2023-11-30] or published:[2023-11-01 TO *].");
     }
 }

@@ -8,19 +8,21 @@ import java.util.Locale;
 
 /**
  * A validated search. {@code query} is null to match every article; without a query, hits default to
- * newest first, with one, to relevance. {@code cursor} continues after a previous page; {@code facets}
- * names the counts to return; {@code queryVector} is the embedded query text for semantic and hybrid
- * modes, filled in by whoever embeds it.
+ * newest first, with one, to relevance. {@code filter} (null for none) is query text that hits must also
+ * match, in every mode, without taking part in ranking or embedding. {@code cursor} continues after a
+ * previous page; {@code facets} names the counts to return; {@code queryVector} is the embedded query text
+ * for semantic and hybrid modes, filled in by whoever embeds it.
  */
-public record SearchRequest(String query, int size, SortOrder sort, String cursor, List<String> facets,
-                            SearchMode mode, float[] queryVector) {
+public record SearchRequest(String query, String filter, int size, SortOrder sort, String cursor,
+                            List<String> facets, SearchMode mode, float[] queryVector) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     public static final int MAX_FACET_VALUES = 10;
 
     /** Validates raw request parameters, naming the offending one when it is unusable. */
-    public static SearchRequest parse(String q, String size, String sort, String cursor, String facets, String mode) {
+    public static SearchRequest parse(String q, String filter, String size, String sort, String cursor, String facets,
+                                      String mode) {
         String query = q == null || q.isBlank() ? null : q.strip();
         SearchMode searchMode = SearchMode.parse(mode);
         if (searchMode.needsEmbedding() && query == null) {
@@ -32,13 +34,13 @@ public record SearchRequest(String query, int size, SortOrder sort, String curso
             throw InvalidSearchException.parameter("cursor",
                     "cursor pages lexical searches only; semantic and hybrid return the top size hits: raise size instead.");
         }
-        return new SearchRequest(query, parseSize(size),
+        return new SearchRequest(query, filter == null || filter.isBlank() ? null : filter.strip(), parseSize(size),
                 SortOrder.parse(sort, query == null ? SortOrder.DATE : SortOrder.RELEVANCE),
                 page, parseFacets(facets), searchMode, null);
     }
 
     public SearchRequest withQueryVector(float[] vector) {
-        return new SearchRequest(query, size, sort, cursor, facets, mode, vector);
+        return new SearchRequest(query, filter, size, sort, cursor, facets, mode, vector);
     }
 
     /** A page size from 1 to {@link #MAX_SIZE}, {@link #DEFAULT_SIZE} when absent. */

@@ -8,38 +8,46 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.newslens.query.index.ArticleFields;
+import org.newslens.query.index.CommonWords;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Rewrites exact phrases on title and text into lookups of their adjacent word pairs
- * ({@link ArticleFields#WORD_PAIRS}), with the same matches: {@code "climate talks"} becomes the single
- * term "climate talks" of the pairs field, so its documents come straight from one posting list instead
- * of checking the positions of every document holding both words. A longer phrase must hold all its
- * pairs, and positions are verified only on the documents that do. Proximity phrases ({@code "a b"~3})
- * and phrases on other fields stay as written.
+ * Rewrites exact phrases on title and text to look up their pairs of adjacent common words
+ * ({@link ArticleFields#WORD_PAIRS}), with the same matches. A phrase of two common words ("of the")
+ * becomes the single term "of the" of the pairs field: its articles come straight from one posting list
+ * instead of checking positions in every article that holds both words, which may be most of the index.
+ * A longer phrase must hold its common pairs, and positions are checked only in the articles that do.
+ * Phrases without a common pair, proximity phrases ({@code "a b"~3}) and phrases on other fields stay
+ * as written: a rarer word bounds their cost already.
  */
 final class WordPairPhrases {
 
     private WordPairPhrases() {
     }
 
-    /** {@code query} with every exact title or text phrase looked up by word pairs. */
-    static Query rewrite(Query query) {
+    /** {@code query} with every exact title or text phrase using the index's pairs of {@code common} words. */
+    static Query rewrite(Query query, CommonWords common) {
+        if (common.isEmpty()) {
+            return query;
+        }
         if (query instanceof BooleanQuery bool) {
             BooleanQuery.Builder builder = new BooleanQuery.Builder()
                     .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
-            bool.clauses().forEach(clause -> builder.add(rewrite(clause.getQuery()), clause.getOccur()));
+            bool.clauses().forEach(clause -> builder.add(rewrite(clause.getQuery(), common), clause.getOccur()));
             return builder.build();
         }
         if (query instanceof BoostQuery boost) {
-            return new BoostQuery(rewrite(boost.getQuery()), boost.getBoost());
+            return new BoostQuery(rewrite(boost.getQuery(), common), boost.getBoost());
         }
-        if (query instanceof PhraseQuery phrase && hasPairs(phrase)) {
-            return byPairs(phrase);
+        if (query instanceof PhraseQuery phrase && isExactPhraseOfPairedField(phrase)) {
+            return byPairs(phrase, common);
         }
         return query;
     }
 
-    private static boolean hasPairs(PhraseQuery phrase) {
+    private static boolean isExactPhraseOfPairedField(PhraseQuery phrase) {
         Term[] terms = phrase.getTerms();
         if (phrase.getSlop() != 0 || terms.length < 2 || !ArticleFields.WORD_PAIRS.containsKey(terms[0].field())) {
             return false;
@@ -53,21 +61,25 @@ final class WordPairPhrases {
         return true;
     }
 
-    private static Query byPairs(PhraseQuery phrase) {
+    private static Query byPairs(PhraseQuery phrase, CommonWords common) {
         Term[] words = phrase.getTerms();
         String pairsField = ArticleFields.WORD_PAIRS.get(words[0].field());
+        List<Query> pairs = new ArrayList<>();
+        for (int i = 1; i < words.length; i++) {
+            if (common.contains(words[i - 1].text()) && common.contains(words[i].text())) {
+                pairs.add(new TermQuery(new Term(pairsField,
+                        words[i - 1].text() + ArticleFields.PAIR_SEPARATOR + words[i].text())));
+            }
+        }
+        if (pairs.isEmpty()) {
+            return phrase;
+        }
         if (words.length == 2) {
-            return pair(pairsField, words[0], words[1]);
+            return pairs.get(0);
         }
         BooleanQuery.Builder allPairs = new BooleanQuery.Builder();
-        for (int i = 1; i < words.length; i++) {
-            allPairs.add(pair(pairsField, words[i - 1], words[i]), BooleanClause.Occur.MUST);
-        }
-        // the pairs of "a b c" are also in "a b x b c": the phrase itself confirms the order
+        pairs.forEach(pair -> allPairs.add(pair, BooleanClause.Occur.MUST));
+        // the pairs of "a b c" are also in "a b x b c": the phrase itself confirms them in order
         return allPairs.add(phrase, BooleanClause.Occur.FILTER).build();
-    }
-
-    private static Query pair(String pairsField, Term first, Term second) {
-        return new TermQuery(new Term(pairsField, first.text() + ArticleFields.PAIR_SEPARATOR + second.text()));
     }
 }

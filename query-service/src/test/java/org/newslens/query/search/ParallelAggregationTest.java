@@ -11,6 +11,7 @@ import org.newslens.query.config.IndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
 import org.newslens.query.index.ArticleFields;
+import org.newslens.query.index.CommonWords;
 import org.newslens.query.index.LuceneIndex;
 
 import java.io.IOException;
@@ -45,6 +46,7 @@ class ParallelAggregationTest {
     void buildIndexOfEightSegments() throws IOException {
         directory = Files.createTempDirectory("query-index-parallel");
         index = new LuceneIndex(config(directory));
+        index.useCommonWords(CommonWords.NONE);
         long id = 0;
         for (int segment = 0; segment < SEGMENTS; segment++) {
             List<ArticleDocument> batch = new ArrayList<>();
@@ -134,7 +136,7 @@ class ParallelAggregationTest {
         long total = -1;
         String cursor = null;
         do {
-            SearchResult page = backend.search(SearchRequest.parse(q, "7", null, cursor, null, null));
+            SearchResult page = backend.search(SearchRequest.parse(q, null, "7", null, cursor, null, null));
             if (total == -1) {
                 total = page.total();
             }

@@ -10,6 +10,7 @@ import org.newslens.query.TestIndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
 import org.newslens.query.index.ArticleDocuments;
+import org.newslens.query.index.CommonWords;
 import org.newslens.query.index.LuceneIndex;
 
 import java.io.IOException;
@@ -28,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Exact phrases looked up by word pairs match exactly the articles that reading positions does, and a
- * phrase of two words reads no positions at all.
+ * Exact phrases looked up by pairs of common words match exactly the articles that checking positions
+ * does, and a phrase of two common words reads no positions at all.
  */
 class WordPairPhrasesTest {
 
@@ -41,6 +42,10 @@ class WordPairPhrasesTest {
             "Crews at the harbour. Treaty talks began later.",
             "Le café société de Paris a fermé.");
 
+    /** Everything but "dispute", "resumed", the names and the rarer words. */
+    private static final CommonWords COMMON = CommonWords.of("a", "again", "and", "cafe", "harbour", "societe", "talks",
+            "the", "treaty");
+
     private static Path directory;
     private static LuceneIndex index;
 
@@ -48,6 +53,7 @@ class WordPairPhrasesTest {
     static void indexArticles() throws IOException {
         directory = Files.createTempDirectory("query-index-pairs");
         index = new LuceneIndex(new TestIndexConfig(directory, 100, Duration.ZERO, 1));
+        index.useCommonWords(COMMON);
         List<ArticleDocument> articles = new ArrayList<>();
         for (int i = 0; i < TEXTS.size(); i++) {
             String title = i == 2 ? "Harbour treaty explained" : "Article " + (i + 1);
@@ -76,8 +82,11 @@ class WordPairPhrasesTest {
         assertPairsMatchAsPositionsDo("\"CAFE SOCIETE\"", 6);
         assertPairsMatchAsPositionsDo("\"treaty harbour\" OR \"and a\"", 2, 3);
         assertPairsMatchAsPositionsDo("harbour -\"harbour treaty\"", 2);
-        assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("\"harbour treaty\""))));
-        assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("title:\"harbour treaty\" basra"))));
+        assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("\"harbour treaty\""), COMMON)));
+        assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("title:\"harbour treaty\" basra"), COMMON)));
+        SearchResult page = new LuceneSearchBackend(index, () -> 400)
+                .search(SearchRequest.parse("\"harbour treaty\"", null, "2", null, null, null, null));
+        assertEquals(4, page.total(), "counted exactly from the pair's postings");
     }
 
     @Test
@@ -87,15 +96,20 @@ class WordPairPhrasesTest {
         // article 4 holds both pairs of "treaty talks again", but not one after the other
         assertPairsMatchAsPositionsDo("\"treaty talks again\"");
         assertPairsMatchAsPositionsDo("\"and talks again\"", 4);
+        // only "harbour treaty" is a pair of common words: the rest of the phrase is checked by positions
+        assertPairsMatchAsPositionsDo("\"harbour treaty resumed\"", 1);
     }
 
     @Test
-    void proximityPhrasesAndOtherFieldsStayAsWritten() {
-        Query proximity = parse("\"harbour treaty\"~2");
-        assertEquals(proximity, WordPairPhrases.rewrite(proximity));
-        Query keyphrase = parse("keyphrase:\"harbour treaty\"");
-        assertEquals(keyphrase, WordPairPhrases.rewrite(keyphrase));
-        assertTrue(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(proximity)));
+    void phrasesWithoutACommonPairProximityAndOtherFieldsStayAsWritten() throws IOException {
+        for (String q : List.of("\"harbour dispute\"", "\"harbour treaty\"~2", "keyphrase:\"harbour treaty\"")) {
+            Query written = parse(q);
+            assertEquals(written, WordPairPhrases.rewrite(written, COMMON), q);
+            assertTrue(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(written, COMMON)), q);
+        }
+        assertPairsMatchAsPositionsDo("\"harbour dispute\"", 2);
+        Query phrase = parse("\"harbour treaty\"");
+        assertEquals(phrase, WordPairPhrases.rewrite(phrase, CommonWords.NONE), "an index that pairs no words");
     }
 
     private static void assertPairsMatchAsPositionsDo(String q, long... expectedIds) throws IOException {
@@ -105,7 +119,7 @@ class WordPairPhrasesTest {
             expected.add(id);
         }
         assertEquals(expected, ids(written), q + " by positions");
-        assertEquals(expected, ids(WordPairPhrases.rewrite(written)), q + " by word pairs");
+        assertEquals(expected, ids(WordPairPhrases.rewrite(written, COMMON)), q + " by word pairs");
     }
 
     private static TreeSet<Long> ids(Query query) throws IOException {
