@@ -68,7 +68,7 @@ class IndexResumeTest {
             assertTrue(index.needsCommonWords());
             assertEquals(3, indexer(index).catchUp(), "all three articles, across two batches of two");
             assertEquals(3, index.documentCount());
-            assertEquals(CommonWords.NONE, index.commonWords(), "three articles are too few to choose common words from");
+            assertTrue(index.commonWords().isEmpty(), "three articles are too few to choose common words from");
         }
         assertEquals("3", committedSeq(directory), "the commit records the last indexed change_seq");
 
@@ -122,15 +122,17 @@ class IndexResumeTest {
     }
 
     @Test
-    void anIndexThatPairsNoWordsIsRebuiltOnceLargeEnoughToChooseThem() throws Exception {
-        Path directory = Files.createTempDirectory("query-index-no-common-words");
+    void anIndexStartedOnTooFewArticlesIsRebuiltOnceLargeEnoughToChooseCommonWords() throws Exception {
+        List<ArticleDocument> articles = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (long id = 1; id <= 10 * 1000; id++) {
+            articles.add(article(id));
+            texts.add("story" + id);
+        }
+        Path directory = Files.createTempDirectory("query-index-few-articles");
         try {
-            List<ArticleDocument> articles = new ArrayList<>();
-            for (long id = 1; id <= 10 * 1000; id++) {
-                articles.add(article(id));
-            }
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
-                index.useCommonWords(CommonWords.NONE);
+                index.useCommonWords(CommonWords.choose(texts.subList(0, 999), index.analyzer()));
                 index.upsert(articles.subList(0, articles.size() - 1), 1);
             }
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
@@ -144,6 +146,20 @@ class IndexResumeTest {
             }
         } finally {
             PostgresTestResource.deleteRecursively(directory);
+        }
+        Path sampled = Files.createTempDirectory("query-index-nothing-common");
+        try {
+            try (LuceneIndex index = new LuceneIndex(indexOf(sampled))) {
+                index.useCommonWords(CommonWords.choose(texts.subList(0, 2000), index.analyzer()));
+                assertTrue(index.commonWords().isEmpty());
+                index.upsert(articles, 1);
+            }
+            try (LuceneIndex index = new LuceneIndex(indexOf(sampled))) {
+                assertFalse(index.needsCommonWords(), "a full sample found no common words: kept, or it would rebuild forever");
+                assertEquals(articles.size(), index.documentCount());
+            }
+        } finally {
+            PostgresTestResource.deleteRecursively(sampled);
         }
     }
 

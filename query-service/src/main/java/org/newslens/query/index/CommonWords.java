@@ -24,8 +24,8 @@ import java.util.TreeSet;
  */
 public final class CommonWords {
 
-    /** No common words: an index that pairs nothing, and phrases that all check positions. */
-    public static final CommonWords NONE = new CommonWords(new TreeSet<>());
+    /** No common words, chosen from no articles: an index that pairs nothing, and phrases that all check positions. */
+    public static final CommonWords NONE = new CommonWords(new TreeSet<>(), 0);
 
     /** How many articles a sample should hold; the first articles of the change feed are taken. */
     public static final int SAMPLE_ARTICLES = 2000;
@@ -38,25 +38,27 @@ public final class CommonWords {
 
     private final TreeSet<String> words;
     private final CharArraySet lookup;
+    private final int sampledArticles;
 
-    private CommonWords(TreeSet<String> words) {
+    private CommonWords(TreeSet<String> words, int sampledArticles) {
         this.words = words;
         this.lookup = CharArraySet.unmodifiableSet(new CharArraySet(words, false));
+        this.sampledArticles = sampledArticles;
     }
 
-    /** Exactly these words, as the analyzer writes them (lower case, accents folded). */
+    /** Exactly these words, as the analyzer writes them (lower case, accents folded), as if from a full sample. */
     public static CommonWords of(String... words) {
-        return new CommonWords(new TreeSet<>(Arrays.asList(words)));
+        return new CommonWords(new TreeSet<>(Arrays.asList(words)), SAMPLE_ARTICLES);
     }
 
     /**
      * The words in at least {@link #MIN_ARTICLE_SHARE} of {@code articleTexts} (each an article's title and
-     * text), as {@code analyzer} splits the text field; {@link #NONE} for fewer than
-     * {@link #MIN_SAMPLE_ARTICLES} articles.
+     * text), as {@code analyzer} splits the text field; none for fewer than {@link #MIN_SAMPLE_ARTICLES}
+     * articles.
      */
     public static CommonWords choose(List<String> articleTexts, Analyzer analyzer) {
         if (articleTexts.size() < MIN_SAMPLE_ARTICLES) {
-            return NONE;
+            return new CommonWords(new TreeSet<>(), articleTexts.size());
         }
         Map<String, Integer> articlesWith = new HashMap<>();
         for (String text : articleTexts) {
@@ -69,17 +71,26 @@ public final class CommonWords {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MAX_WORDS)
                 .forEach(entry -> common.add(entry.getKey()));
-        return new CommonWords(common);
+        return new CommonWords(common, articleTexts.size());
     }
 
-    /** Reads {@link #encode()}'s form. */
+    /** Reads {@link #encode()}'s form; {@link #NONE} for an empty string. */
     static CommonWords decode(String encoded) {
-        return encoded.isEmpty() ? NONE : of(encoded.split(" "));
+        if (encoded.isEmpty()) {
+            return NONE;
+        }
+        String[] parts = encoded.split(" ");
+        return new CommonWords(new TreeSet<>(Arrays.asList(parts).subList(1, parts.length)), Integer.parseInt(parts[0]));
     }
 
-    /** The words separated by spaces, which the analyzer never leaves inside a word. */
+    /** The number of sampled articles, then the words, separated by spaces: the analyzer never leaves one in a word. */
     String encode() {
-        return String.join(" ", words);
+        return sampledArticles + (words.isEmpty() ? "" : " " + String.join(" ", words));
+    }
+
+    /** Whether these were chosen from too few articles to tell which words are common: none were. */
+    boolean chosenFromTooFewArticles() {
+        return sampledArticles < MIN_SAMPLE_ARTICLES;
     }
 
     public boolean contains(String word) {
@@ -94,7 +105,7 @@ public final class CommonWords {
         return words.isEmpty();
     }
 
-    public int size() {
+    int size() {
         return words.size();
     }
 
@@ -115,16 +126,16 @@ public final class CommonWords {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CommonWords that && words.equals(that.words);
+        return other instanceof CommonWords that && words.equals(that.words) && sampledArticles == that.sampledArticles;
     }
 
     @Override
     public int hashCode() {
-        return words.hashCode();
+        return words.hashCode() * 31 + sampledArticles;
     }
 
     @Override
     public String toString() {
-        return words.size() + " common words";
+        return words.size() + " common words of " + sampledArticles + " sampled articles";
     }
 }

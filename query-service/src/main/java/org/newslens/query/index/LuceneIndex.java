@@ -44,10 +44,10 @@ public class LuceneIndex implements Closeable {
     static final String SCHEMA_KEY = "newslens.schema";
     static final String COMMON_WORDS_KEY = "newslens.common_words";
     /**
-     * An index that pairs no words (it was started on fewer articles than a sample needs) is rebuilt on
-     * start once it holds this many, to choose them: phrases of common words are slow only in a large index.
+     * An index started on fewer articles than a sample needs pairs no words; it is rebuilt on start once it
+     * holds this many, to choose them: phrases of common words are slow only in a large index.
      */
-    static final int REBUILD_WITHOUT_COMMON_WORDS_AT = 10 * CommonWords.MIN_SAMPLE_ARTICLES;
+    static final int REBUILD_TO_CHOOSE_COMMON_WORDS_AT = 10 * CommonWords.MIN_SAMPLE_ARTICLES;
 
     private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
 
@@ -76,8 +76,9 @@ public class LuceneIndex implements Closeable {
         CommonWords paired = CommonWords.decode(committed.getOrDefault(COMMON_WORDS_KEY, ""));
         if (!ArticleFields.SCHEMA_VERSION.equals(committed.get(SCHEMA_KEY))) {
             rebuild(path, "is new or from another schema version");
-        } else if (paired.isEmpty() && writer.getDocStats().numDocs >= REBUILD_WITHOUT_COMMON_WORDS_AT) {
-            rebuild(path, "pairs no common words but now holds " + writer.getDocStats().numDocs + " articles");
+        } else if (paired.chosenFromTooFewArticles() && writer.getDocStats().numDocs >= REBUILD_TO_CHOOSE_COMMON_WORDS_AT) {
+            rebuild(path, "chose its common words from too few articles and now holds "
+                    + writer.getDocStats().numDocs);
         } else {
             commonWords = paired;
             indexedSeq = Long.parseLong(committed.getOrDefault(CHANGE_SEQ_KEY, "0"));
