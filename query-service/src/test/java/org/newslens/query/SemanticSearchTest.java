@@ -97,7 +97,7 @@ class SemanticSearchTest {
     }
 
     @Test
-    void filterNarrowsEveryModeWithoutEnteringTheEmbedding() {
+    void filterNarrowsEveryMode() {
         FakeNlpService.DOWN.set(false);
         // unlike the query vector, so last by meaning; the filter leaves it the only candidate
         given().queryParam("q", "water shortage").queryParam("mode", "semantic").queryParam("size", "3")

@@ -102,10 +102,11 @@ public class LuceneSearchBackend implements SearchBackend {
         int wanted = request.size() + 1;
         Sort sort = SearchSorts.of(request.sort());
         FieldDoc after = cursor == null ? null : SearchSorts.after(cursor, searcher.getIndexReader().maxDoc());
-        // A phrase still matched by positions (a proximity phrase, or the final check of a longer exact
-        // one) is verified by reading them, which dominates its cost; counting the total apart would read
-        // them all a second time, so the top hits collector counts every match exactly in the same pass. Other queries (terms, their conjunctions and disjunctions, ranges) keep the
-        // top hits skipping uncompetitive documents and are counted apart, without scores or positions.
+        // A phrase still matched by positions (one with a rarer word, a proximity phrase, or the final
+        // check of a longer one) is verified by reading them, which dominates its cost; counting the total
+        // apart would read them all a second time, so the top hits collector counts every match exactly in
+        // the same pass. Other queries (terms, their conjunctions and disjunctions, ranges) keep the top
+        // hits skipping uncompetitive documents and are counted apart, without scores or positions.
         boolean onePass = hasPositions(query);
         TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, after,
                 onePass ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD, true));
@@ -165,7 +166,7 @@ public class LuceneSearchBackend implements SearchBackend {
                 Math.max(knnCandidates, size), filter);
     }
 
-    /** The request's filter as a query (exact phrases by word pairs), or null when it has none. */
+    /** The request's filter as a query to match with, or null when it has none. */
     private Query filter(SearchRequest request) {
         if (request.filter() == null) {
             return null;

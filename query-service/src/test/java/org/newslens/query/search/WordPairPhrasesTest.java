@@ -1,6 +1,5 @@
 package org.newslens.query.search;
 
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterAll;
