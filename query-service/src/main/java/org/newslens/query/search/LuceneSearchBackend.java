@@ -26,7 +26,9 @@ import org.newslens.query.index.LuceneIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs searches and aggregations on the local Lucene index; each aggregation is its own small class. */
@@ -86,6 +88,11 @@ public class LuceneSearchBackend implements SearchBackend {
     public long count(String query) {
         Query matches = parse(query);
         return read(searcher -> (long) searcher.count(matches));
+    }
+
+    @Override
+    public Map<Long, Long> articlesMentioning(Collection<Long> entityIds) {
+        return read(searcher -> EntityArticleCounter.count(searcher, entityIds));
     }
 
     @Override

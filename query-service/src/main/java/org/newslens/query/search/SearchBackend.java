@@ -1,7 +1,9 @@
 package org.newslens.query.search;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,9 @@ public interface SearchBackend {
 
     /** The number of articles matching {@code query} (every article when it is null or blank). */
     long count(String query);
+
+    /** How many indexed articles mention each of {@code entityIds}; 0 for those none mentions. */
+    Map<Long, Long> articlesMentioning(Collection<Long> entityIds);
 
     /** Hands every matching article to {@code sink}, newest first; returns how many. */
     long export(String query, ExportSink sink);
