@@ -3,6 +3,7 @@ package org.newslens.query.search;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newslens.query.PostgresTestResource;
 import org.newslens.query.TestIndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
@@ -16,10 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,9 +38,7 @@ class EntityArticleCounterTest {
     @AfterEach
     void deleteIndex() throws IOException {
         index.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        PostgresTestResource.deleteRecursively(directory);
     }
 
     @Test

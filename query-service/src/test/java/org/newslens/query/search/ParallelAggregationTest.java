@@ -6,6 +6,7 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newslens.query.PostgresTestResource;
 import org.newslens.query.TestIndexConfig;
 import org.newslens.query.config.IndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
@@ -20,11 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,9 +61,7 @@ class ParallelAggregationTest {
     @AfterEach
     void deleteIndex() throws IOException {
         index.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        PostgresTestResource.deleteRecursively(directory);
     }
 
     @Test

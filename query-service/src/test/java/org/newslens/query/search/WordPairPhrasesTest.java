@@ -5,6 +5,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newslens.query.PostgresTestResource;
 import org.newslens.query.TestIndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
@@ -18,10 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,9 +65,7 @@ class WordPairPhrasesTest {
     @AfterAll
     static void deleteIndex() throws IOException {
         index.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        PostgresTestResource.deleteRecursively(directory);
     }
 
     @Test
