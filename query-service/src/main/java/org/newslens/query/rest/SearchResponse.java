@@ -71,10 +71,12 @@ public record SearchResponse(
     public record Facet(
             @Schema(example = "Antony Blinken") String value,
             @Schema(description = "Entity id, for entity facets", example = "12") Long id,
+            @Schema(description = "Entity type, for entity facets", enumeration = {"PERSON", "ORGANIZATION", "LOCATION", "MISC"},
+                    example = "PERSON") String type,
             @Schema(example = "87") long count) {
 
         static Facet of(FacetValue value) {
-            return new Facet(value.value(), value.id(), value.count());
+            return new Facet(value.value(), value.id(), value.type(), value.count());
         }
     }
 }

@@ -97,9 +97,9 @@ final class FacetCounter {
     static FacetValue facetValue(String facet, String stored, long count) {
         if (ArticleFields.ENTITY_FACETS.contains(facet)) {
             EntityFacetValue entity = EntityFacetValue.decode(stored);
-            return new FacetValue(entity.canonical(), entity.id(), count);
+            return new FacetValue(entity.canonical(), entity.id(), entity.type(), count);
         }
-        return new FacetValue(stored, null, count);
+        return new FacetValue(stored, null, null, count);
     }
 
     private record SegmentCounts(int facet, int leafOrd, SortedSetDocValues values, SortedDocValues single,

@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -88,6 +89,12 @@ public class LuceneSearchBackend implements SearchBackend {
     public long count(String query) {
         Query matches = parse(query);
         return read(searcher -> (long) searcher.count(matches));
+    }
+
+    @Override
+    public Map<String, List<FacetValue>> facetsOfEntity(long entityId, List<String> facets, int top) {
+        Query mentioning = new TermQuery(new Term(ArticleFields.ENTITY_ID, Long.toString(entityId)));
+        return read(searcher -> FacetCounter.count(searcher, mentioning, facets, top));
     }
 
     @Override

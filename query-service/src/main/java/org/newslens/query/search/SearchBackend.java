@@ -34,6 +34,9 @@ public interface SearchBackend {
     /** The number of articles matching {@code query} (every article when it is null or blank). */
     long count(String query);
 
+    /** Counts of {@code facets} over the indexed articles that mention entity {@code entityId}, the {@code top} values of each. */
+    Map<String, List<FacetValue>> facetsOfEntity(long entityId, List<String> facets, int top);
+
     /** How many indexed articles mention each of {@code entityIds}; 0 for those none mentions. */
     Map<Long, Long> articlesMentioning(Collection<Long> entityIds);
 

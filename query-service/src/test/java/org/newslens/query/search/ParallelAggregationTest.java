@@ -72,8 +72,8 @@ class ParallelAggregationTest {
                     List.of(ArticleFields.SOURCE), 10).get(ArticleFields.SOURCE);
         });
         // ids 1..200 all say "report"; source = id % 3
-        assertEquals(List.of(new FacetValue("Source 1", null, 67), new FacetValue("Source 2", null, 67),
-                new FacetValue("Source 0", null, 66)), sources);
+        assertEquals(List.of(new FacetValue("Source 1", null, null, 67), new FacetValue("Source 2", null, null, 67),
+                new FacetValue("Source 0", null, null, 66)), sources);
     }
 
     @Test
@@ -100,8 +100,8 @@ class ParallelAggregationTest {
             assertTrue(searcher.getIndexReader() != before, "a new reader after the refresh");
             return FacetCounter.count(searcher, report, List.of(ArticleFields.SOURCE), 10).get(ArticleFields.SOURCE);
         });
-        assertEquals(List.of(new FacetValue("Source 0", null, 66), new FacetValue("Source 1", null, 57),
-                new FacetValue("Source 2", null, 57), new FacetValue("Source 9", null, 30)), sources);
+        assertEquals(List.of(new FacetValue("Source 0", null, null, 66), new FacetValue("Source 1", null, null, 57),
+                new FacetValue("Source 2", null, null, 57), new FacetValue("Source 9", null, null, 30)), sources);
         assertFalse(GlobalOrdinals.isCached(before), "the closed reader's global ordinals are dropped");
         List<FacetValue> top2 = index.search(searcher ->
                 FacetCounter.count(searcher, report, List.of(ArticleFields.SOURCE), 2).get(ArticleFields.SOURCE));
