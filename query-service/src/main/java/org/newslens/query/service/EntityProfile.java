@@ -3,7 +3,7 @@ package org.newslens.query.service;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Everything the entity page shows about one entity, read from nlp.* and ingest.*. */
+/** Everything the entity page shows about one entity, read from PostgreSQL (nlp.*, ingest.*) and the search index. */
 public record EntityProfile(EntitySummaryRow entity, List<DailyMentions> mentions, List<CoOccurrence> coOccurring,
                             List<DailyTone> tone, List<SourceCount> sources) {
 
