@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,7 +46,7 @@ class BulkArticleResourceTest {
 
     @Test
     void goodLinesAreStoredAroundBadOnesWithOneResultPerLine() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String tag = TestReports.tag();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("{\"title\": \"Dam " + tag + "\", \"text\": \"A dam " + tag + " opened in the valley.\", \"url\": \"https://bulk.example/" + tag + "/1\"}\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes("[1, 2]\n".getBytes(StandardCharsets.UTF_8));
@@ -84,7 +83,7 @@ class BulkArticleResourceTest {
 
     @Test
     void manyLinesAreStoredAcrossBatches() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String tag = TestReports.tag();
         StringBuilder body = new StringBuilder();
         int count = 1_234;
         for (int i = 0; i < count; i++) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Wakes nlp-service once a queued article is committed. The call is only an optimisation: if it fails,
+ * Wakes nlp-service once queued articles are committed. The call is only an optimisation: if it fails,
  * the workers' own polling finds the job, so failures are logged and never reach the client. While
  * one wake-up is in flight further ones are skipped, so a burst of posts costs one call.
  */

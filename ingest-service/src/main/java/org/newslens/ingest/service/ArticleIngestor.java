@@ -72,10 +72,12 @@ public class ArticleIngestor {
         for (int i = 0; i < drafts.size(); i++) {
             ArticleDraft draft = drafts.get(i);
             OptionalLong storedId = stored.smallest(draft);
-            OptionalLong earlierDraft = earlierInBatch.smallest(draft);
             if (storedId.isPresent()) {
                 outcomes[i] = new IngestOutcome.Duplicate(storedId.getAsLong());
-            } else if (earlierDraft.isPresent()) {
+                continue;
+            }
+            OptionalLong earlierDraft = earlierInBatch.smallest(draft);
+            if (earlierDraft.isPresent()) {
                 repeatsDraft.put(i, (int) earlierDraft.getAsLong());
             } else {
                 earlierInBatch.add(draft, i);
@@ -116,23 +118,31 @@ public class ArticleIngestor {
             }
         }
         boolean[] inserted = store.insertArticles(rows);
-        List<IngestOutcome> outcomes = new ArrayList<>(rows.size());
         List<ArticleStore.ArticleRow> insertedRows = new ArrayList<>(rows.size());
+        List<ArticleDraft> conflicted = new ArrayList<>();
+        for (int n = 0; n < rows.size(); n++) {
+            if (inserted[n]) {
+                insertedRows.add(rows.get(n));
+            } else {
+                conflicted.add(rows.get(n).draft());
+            }
+        }
+        DuplicateKeys committedMeanwhile = conflicted.isEmpty() ? new DuplicateKeys() : store.storedDuplicates(conflicted);
+        List<IngestOutcome> outcomes = new ArrayList<>(rows.size());
         for (int n = 0; n < rows.size(); n++) {
             ArticleStore.ArticleRow row = rows.get(n);
             if (inserted[n]) {
-                insertedRows.add(row);
                 outcomes.add(row.nearDuplicateOf() == null ? new IngestOutcome.Created(row.id())
                         : new IngestOutcome.NearDuplicate(row.id(), row.nearDuplicateOf()));
             } else {
-                outcomes.add(new IngestOutcome.Duplicate(store.findDuplicate(row.draft()).orElseThrow(() ->
+                outcomes.add(new IngestOutcome.Duplicate(committedMeanwhile.smallest(row.draft()).orElseThrow(() ->
                         new IllegalStateException("An insert conflicted, yet no article has this URL, body or external id"))));
             }
         }
         store.insertBandKeys(insertedRows);
         store.insertEnrichmentJobs(insertedRows);
         if (!insertedRows.isEmpty()) {
-            queued.fire(new ArticlesQueued(insertedRows.size()));
+            queued.fire(new ArticlesQueued());
         }
         return outcomes;
     }

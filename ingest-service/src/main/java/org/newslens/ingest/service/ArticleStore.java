@@ -18,13 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * The SQL that writes articles, their sources and their enrichment jobs, a batch at a time: each
- * method is one round trip for the whole batch. It runs inside the caller's transaction; the unique
+ * The SQL that writes articles, their sources and their enrichment jobs, a batch at a time: a fixed
+ * number of round trips per batch, however many articles it holds. It runs inside the caller's transaction; the unique
  * constraints on canonical URL, content hash and external id decide what is a duplicate, so
  * concurrent posts of one article store it once.
  */
@@ -228,7 +227,7 @@ public class ArticleStore {
         if (signed.isEmpty()) {
             return;
         }
-        int keysPerArticle = signed.get(0).draft().signature().bandKeys().length;
+        int keysPerArticle = MinHasher.BANDS;
         long[] bandKeys = new long[signed.size() * keysPerArticle];
         long[] articleIds = new long[bandKeys.length];
         for (int i = 0; i < signed.size(); i++) {
@@ -261,21 +260,5 @@ public class ArticleStore {
     /** An SQL array of a primitive Java array, sent without boxing each element. */
     private static Array primitiveArray(Connection connection, String type, Object values) throws SQLException {
         return connection.unwrap(PGConnection.class).createArrayOf(type, values);
-    }
-
-    /** The earliest stored article with the same canonical URL, normalised body or external id. */
-    public OptionalLong findDuplicate(ArticleDraft draft) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT id FROM ingest.articles
-                     WHERE canonical_url = ? OR content_hash = ? OR external_id = ?
-                     ORDER BY id LIMIT 1""")) {
-            query.setString(1, draft.canonicalUrl());
-            query.setBytes(2, draft.contentHash());
-            query.setString(3, draft.externalId());
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-            }
-        }
     }
 }

@@ -54,7 +54,6 @@ public class ArticleValidator {
             throw InvalidArticleException.tooLarge("text", "text is " + textBytes + " bytes; the limit is "
                     + config.maxTextBytes() + " bytes (newslens.ingest.max-text-bytes). Send the article body only.");
         }
-        String body = ContentFingerprint.normalise(text);
         String canonicalUrl = blank(article.url()) ? null : UrlCanonicalizer.canonicalize("url", article.url());
         String sourceDomain = canonicalUrl == null ? null : UrlCanonicalizer.host(canonicalUrl);
         String sourceName = blank(article.source()) ? sourceDomain : shortField("source", article.source());
@@ -68,6 +67,7 @@ public class ArticleValidator {
                 ? authors(article.authors())
                 : page == null || page.byline() == null ? List.of() : List.of(page.byline());
         String externalId = blank(article.externalId()) ? null : shortField("externalId", article.externalId());
+        String body = ContentFingerprint.normalise(text);
         return new ArticleDraft(title, text, blank(article.url()) ? null : article.url().strip(), canonicalUrl,
                 publishedAt, sourceName, sourceDomain, language, authors, externalId,
                 page == null ? null : page.leadImageUrl(), ContentFingerprint.sha256(body), MinHasher.ofNormalised(body));

@@ -1,7 +1,7 @@
 package org.newslens.ingest.service;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -12,12 +12,13 @@ import java.util.OptionalLong;
 final class DuplicateKeys {
 
     private final Map<String, Long> byCanonicalUrl = new HashMap<>();
-    private final Map<String, Long> byContentHash = new HashMap<>();
+    /** Hashes wrapped, not encoded: a ByteBuffer compares by content. */
+    private final Map<ByteBuffer, Long> byContentHash = new HashMap<>();
     private final Map<String, Long> byExternalId = new HashMap<>();
 
     void add(String canonicalUrl, byte[] contentHash, String externalId, long value) {
         keep(byCanonicalUrl, canonicalUrl, value);
-        keep(byContentHash, HexFormat.of().formatHex(contentHash), value);
+        keep(byContentHash, ByteBuffer.wrap(contentHash), value);
         keep(byExternalId, externalId, value);
     }
 
@@ -28,18 +29,18 @@ final class DuplicateKeys {
     /** The smallest value filed under any of the draft's keys. */
     OptionalLong smallest(ArticleDraft draft) {
         long smallest = Math.min(lookup(byCanonicalUrl, draft.canonicalUrl()),
-                Math.min(lookup(byContentHash, HexFormat.of().formatHex(draft.contentHash())),
+                Math.min(lookup(byContentHash, ByteBuffer.wrap(draft.contentHash())),
                         lookup(byExternalId, draft.externalId())));
         return smallest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(smallest);
     }
 
-    private static void keep(Map<String, Long> map, String key, long value) {
+    private static <K> void keep(Map<K, Long> map, K key, long value) {
         if (key != null) {
             map.merge(key, value, Math::min);
         }
     }
 
-    private static long lookup(Map<String, Long> map, String key) {
+    private static <K> long lookup(Map<K, Long> map, K key) {
         return key == null ? Long.MAX_VALUE : map.getOrDefault(key, Long.MAX_VALUE);
     }
 }

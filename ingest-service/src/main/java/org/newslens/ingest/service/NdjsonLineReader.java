@@ -53,7 +53,8 @@ final class NdjsonLineReader {
                 end++;
             }
             ended = end < limit;
-            tooLong |= !append(position, end);
+            // once too long, the rest of the line is skipped, not copied
+            tooLong = tooLong || !append(position, end);
             position = ended ? end + 1 : end;
         }
         number++;
@@ -79,7 +80,6 @@ final class NdjsonLineReader {
     private boolean append(int from, int to) {
         int length = to - from;
         if (lineLength + length > maxLineBytes) {
-            lineLength = maxLineBytes;
             return false;
         }
         if (lineLength + length > line.length) {
