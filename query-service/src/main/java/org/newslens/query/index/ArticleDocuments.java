@@ -47,12 +47,12 @@ public final class ArticleDocuments {
     }
 
     /** Pairs of adjacent common words: matched and counted, never positioned, highlighted or stored. */
-    private static final FieldType WORD_PAIRS = new FieldType();
+    private static final FieldType PAIRS_TYPE = new FieldType();
 
     static {
-        WORD_PAIRS.setTokenized(true);
-        WORD_PAIRS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        WORD_PAIRS.freeze();
+        PAIRS_TYPE.setTokenized(true);
+        PAIRS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        PAIRS_TYPE.freeze();
     }
 
     private ArticleDocuments() {
@@ -63,8 +63,8 @@ public final class ArticleDocuments {
         doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
         doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
         doc.add(new Field(TEXT, article.text(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(TITLE_PAIRS, article.title(), WORD_PAIRS));
-        doc.add(new Field(TEXT_PAIRS, article.text(), WORD_PAIRS));
+        doc.add(new Field(TITLE_PAIRS, article.title(), PAIRS_TYPE));
+        doc.add(new Field(TEXT_PAIRS, article.text(), PAIRS_TYPE));
         if (article.url() != null) {
             doc.add(new StoredField(URL, article.url()));
         }

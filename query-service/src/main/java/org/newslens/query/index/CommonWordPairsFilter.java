@@ -28,6 +28,9 @@ final class CommonWordPairsFilter extends TokenFilter {
 
     @Override
     public boolean incrementToken() throws IOException {
+        if (common.isEmpty()) {
+            return false; // nothing to pair: the words are not even read
+        }
         while (input.incrementToken()) {
             if (!common.contains(term.buffer(), term.length())) {
                 previous.setLength(0);

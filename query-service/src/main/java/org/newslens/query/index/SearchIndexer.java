@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * Tails the change feed into the index: reads batches after the last indexed change_seq and upserts
+ * Tails the change feed into the index: reads batches after the last written change_seq and upserts
  * them, reading the next batch while the current one is being indexed, until the feed has nothing
  * newer. New documents become durable and searchable together: every commit interval during a long
  * catch-up (a rebuild), and at the end of each catch-up. A new or rebuilt index first chooses its
@@ -41,7 +41,7 @@ public class SearchIndexer {
     }
 
     /**
-     * Indexes everything committed to the feed since the last indexed change. Returns how many articles
+     * Indexes everything committed to the feed since the last written change. Returns how many articles
      * were (re)indexed; failures are logged and retried on the next call.
      */
     public synchronized int catchUp() {

@@ -152,7 +152,7 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult semantic(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query knn = nearest(request.queryVector(), request.size(), filter(request));
+        Query knn = nearest(searcher, request.queryVector(), request.size(), filter(request));
         ScoreDoc[] page = searcher.search(knn, request.size()).scoreDocs;
         return new SearchResult(page.length, HitReader.read(searcher, index.analyzer(), highlightFor(request.query()), page),
                 null, FacetCounter.count(searcher, knn, request.facets(), SearchRequest.MAX_FACET_VALUES));
@@ -162,7 +162,7 @@ public class LuceneSearchBackend implements SearchBackend {
         Query written = written(request.query());
         Query filter = filter(request);
         Query lexical = filtered(matching(written), filter);
-        Query knn = nearest(request.queryVector(), request.size(), filter);
+        Query knn = nearest(searcher, request.queryVector(), request.size(), filter);
         int depth = Math.max(FUSION_DEPTH, request.size());
         ScoreDoc[] bm25 = searcher.search(lexical, depth).scoreDocs;
         ScoreDoc[] vector = searcher.search(knn, depth).scoreDocs;
@@ -174,10 +174,13 @@ public class LuceneSearchBackend implements SearchBackend {
                 FacetCounter.count(searcher, either, request.facets(), SearchRequest.MAX_FACET_VALUES));
     }
 
-    /** The nearest articles to {@code vector} among those matching {@code filter} (null: all of them). */
-    private Query nearest(float[] vector, int size, Query filter) {
-        return new KnnFloatVectorQuery(ArticleFields.VECTOR, ArticleDocuments.unitLength(vector),
-                Math.max(knnCandidates, size), filter);
+    /**
+     * The nearest articles to {@code vector} among those matching {@code filter} (null: all of them),
+     * searched once: the rewritten query holds the neighbours found, so hits and facets use the same ones.
+     */
+    private Query nearest(IndexSearcher searcher, float[] vector, int size, Query filter) throws IOException {
+        return searcher.rewrite(new KnnFloatVectorQuery(ArticleFields.VECTOR, ArticleDocuments.unitLength(vector),
+                Math.max(knnCandidates, size), filter));
     }
 
     /** The request's filter as a query to match with, or null when it has none. */

@@ -111,7 +111,8 @@ class ParallelAggregationTest {
     @Test
     void lexicalTotalsAreExactForEveryKindOfQueryAndPage() throws IOException {
         LuceneSearchBackend backend = new LuceneSearchBackend(index, () -> 400);
-        // the phrase and the conjunction are counted while collecting the top hits, the term apart
+        // 200 articles, fewer than the top hits count before skipping any: every total here comes from
+        // the top hits pass; hasPositions, checked below, decides how larger match sets are counted
         assertEquals(100, pageThrough(backend, "\"even numbered\""));
         assertEquals(100, pageThrough(backend, "report even"));
         assertEquals(200, pageThrough(backend, "report"));

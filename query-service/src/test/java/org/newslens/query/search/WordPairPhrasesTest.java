@@ -82,7 +82,7 @@ class WordPairPhrasesTest {
         assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("title:\"harbour treaty\" basra"), COMMON)));
         SearchResult page = new LuceneSearchBackend(index, () -> 400)
                 .search(SearchRequest.parse("\"harbour treaty\"", null, "2", null, null, null, null));
-        assertEquals(4, page.total(), "counted exactly from the pair's postings");
+        assertEquals(4, page.total(), "the pair term's matches");
     }
 
     @Test
