@@ -44,16 +44,18 @@ final class TimelineCounter {
         }
         Instant first = Instant.ofEpochMilli(matches.firstKey());
         Instant last = Instant.ofEpochMilli(matches.lastKey());
+        // up to MAX_BUCKETS tiny range counts: on the calling thread, not one task each on the search threads
         IndexSearcher counter = new IndexSearcher(searcher.getIndexReader());
         List<TimelineBucket> buckets = new ArrayList<>();
-        for (Instant bucket = first; !bucket.isAfter(last); bucket = interval.next(bucket)) {
+        for (Instant bucket = first, next; !bucket.isAfter(last); bucket = next) {
+            next = interval.next(bucket);
             if (buckets.size() == MAX_BUCKETS) {
                 throw InvalidSearchException.parameter("interval", "the matches span more than " + MAX_BUCKETS
                         + " " + interval.name().toLowerCase() + "s: use a coarser interval or narrow q with published:[… TO …].");
             }
             Sums match = matches.getOrDefault(bucket.toEpochMilli(), new Sums());
             long total = match.count == 0 ? 0 : counter.count(LongPoint.newRangeQuery(ArticleFields.PUBLISHED,
-                    bucket.toEpochMilli(), interval.next(bucket).toEpochMilli() - 1));
+                    bucket.toEpochMilli(), next.toEpochMilli() - 1));
             buckets.add(new TimelineBucket(bucket, match.count, total == 0 ? 0 : (double) match.count / total,
                     match.toned == 0 ? null : Math.round(match.tone / match.toned * 1000) / 1000.0));
         }
