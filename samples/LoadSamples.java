@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Posts sample articles to ingest-service. Runs with only a JDK:
- * {@code java samples/LoadSamples.java http://localhost:8081 samples/articles [more files or folders]}.
+ * {@code java samples/LoadSamples.java http://127.0.0.1:8081 samples/articles [more files or folders]}.
+ * When {@code NEWSLENS_API_KEY} is set (the service then requires it on writes), it is sent as {@code X-API-Key}.
  *
  * <p>{@code .json} files are posted as they are. {@code .txt} files are plain reports: the first line
  * is the title, the rest the text.
@@ -24,13 +25,17 @@ public class LoadSamples {
         }
         HttpClient http = HttpClient.newHttpClient();
         URI endpoint = URI.create(args[0] + "/api/v1/articles");
+        String apiKey = System.getenv("NEWSLENS_API_KEY");
         int failures = 0;
         for (int i = 1; i < args.length; i++) {
             for (Path file : samples(Path.of(args[i]))) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body(file)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body(file)));
+                if (apiKey != null && !apiKey.isEmpty()) {
+                    request.header("X-API-Key", apiKey);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 boolean accepted = response.statusCode() == 200 || response.statusCode() == 201;
                 failures += accepted ? 0 : 1;
                 System.out.printf("  %-40s %d %s%n", file.getFileName(), response.statusCode(), response.body());

@@ -38,13 +38,13 @@ final class SuiteProcesses implements AutoCloseable {
         int nlpPort = freePort();
         int ingestPort = freePort();
         int queryPort = freePort();
-        nlpUrl = "http://localhost:" + nlpPort;
-        ingestUrl = "http://localhost:" + ingestPort;
-        queryUrl = "http://localhost:" + queryPort;
+        nlpUrl = "http://127.0.0.1:" + nlpPort;
+        ingestUrl = "http://127.0.0.1:" + ingestPort;
+        queryUrl = "http://127.0.0.1:" + queryPort;
         start("nlp-service", nlpPort, LocalPostgres.OWNER_ROLE, Map.of());
         start("ingest-service", ingestPort, LocalPostgres.OWNER_ROLE, Map.of("QUARKUS_REST_CLIENT_NLP_URL", nlpUrl));
         start("query-service", queryPort, LocalPostgres.READER_ROLE,
-                Map.of("NEWSLENS_INDEX_DIRECTORY", work.resolve("query-index").toString()));
+                Map.of("NEWSLENS_INDEX_DIRECTORY", work.resolve("query-index").toString(), "QUARKUS_REST_CLIENT_NLP_URL", nlpUrl));
     }
 
     static SuiteProcesses start(Path work) throws Exception {
@@ -70,6 +70,7 @@ final class SuiteProcesses implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(service + ".log").toFile());
         Map<String, String> environment = builder.environment();
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");  // loopback only, whatever the services' default
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", user);
