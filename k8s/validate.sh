@@ -28,7 +28,7 @@ if [[ ! -d tools/node_modules/kubernetes-models || ! -d tools/node_modules/js-ya
 fi
 
 # Secrets that prod expects to exist in the cluster, created outside this repo (see README.md)
-prod_external_secrets=(newslens-db-owner newslens-db-reader newslens-ingest-api-key newslens-db-backup-s3 newslens-tls)
+prod_external_secrets=(newslens-db-owner newslens-db-reader newslens-api-key newslens-db-backup-s3 newslens-tls)
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
