@@ -583,8 +583,8 @@ public class IngestBench {
         Map<String, Object> r = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
              Statement s = c.createStatement()) {
-            for (String setting : new String[] {"server_version", "fsync", "synchronous_commit", "shared_buffers",
-                    "max_wal_size", "wal_level"}) {
+            for (String setting : new String[] {"server_version", "fsync", "synchronous_commit", "full_page_writes",
+                    "wal_sync_method", "shared_buffers", "max_wal_size", "wal_level"}) {
                 try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
                     rs.next();
                     r.put(setting, rs.getString(1));

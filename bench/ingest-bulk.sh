@@ -70,7 +70,7 @@ start_postgres
 # Flyway runs before the HTTP server opens, so liveness (200) means nlp.jobs exists. Readiness would also
 # wait for the NLP models, which ingestion does not need (and which take long to load on 2 cores).
 log "starting nlp-service on port $nlp_port (workers off) to create nlp.jobs"
-env "${db_env[@]}" QUARKUS_HTTP_PORT="$nlp_port" NEWSLENS_NLP_WORKERS=0 \
+env "${db_env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$nlp_port" NEWSLENS_NLP_WORKERS=0 \
   java -jar "$app/nlp-service/quarkus-app/quarkus-run.jar" >"$work/nlp-service.log" 2>&1 &
 nlp_pid=$!
 log_file=$work/nlp-service.log wait_until nlp-service 180 "$nlp_pid" http_ok "$nlp_port" /q/health/live
@@ -81,7 +81,7 @@ nlp_pid=""
 # --- ingest-service ----------------------------------------------------------------------------------
 log "starting ingest-service on port $ingest_port (batch size ${NEWSLENS_INGEST_BULK_BATCH_SIZE:-500 (default)})"
 # shellcheck disable=SC2086
-env "${db_env[@]}" QUARKUS_DATASOURCE_JDBC_URL="$ingest_jdbc_url" QUARKUS_HTTP_PORT="$ingest_port" QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" \
+env "${db_env[@]}" QUARKUS_DATASOURCE_JDBC_URL="$ingest_jdbc_url" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$ingest_port" QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" \
   NEWSLENS_FEEDS_TICK=off \
   java ${BENCH_JAVA_OPTS:-} -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &
 ingest_pid=$!

@@ -67,7 +67,7 @@ free_port() {  # a port nobody listens on, not handed out before in this run
 http_ok() {  # port path: true when GET answers 200
   local status
   { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
   IFS= read -r -t 5 status <&3 || status=""
   exec 3>&-
   [[ $status == *" 200 "* ]]
@@ -107,7 +107,7 @@ migrate_ingest_schema() {
   port=$(free_port)
   dead_port=$(free_port)  # nothing listens here: ingest-service's nlp wake-up calls fail fast
   log "starting ingest-service on port $port for its migration"
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
+  env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
     QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens \
     QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$dead_port" NEWSLENS_FEEDS_TICK=off \
     java -jar "$app/ingest-service/quarkus-app/quarkus-run.jar" >"$work/ingest-service.log" 2>&1 &

@@ -95,7 +95,7 @@ migrate_ingest_schema
 # with backoff for minutes; no re-enrichment sweeps (nothing to re-enrich in a fresh database anyway).
 log "starting nlp-service on port $nlp_port with $workers workers (${BENCH_JAVA_OPTS:--Xmx768m})"
 # shellcheck disable=SC2086
-env QUARKUS_HTTP_PORT="$nlp_port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
+env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$nlp_port" QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
   QUARKUS_DATASOURCE_USERNAME=newslens QUARKUS_DATASOURCE_PASSWORD=newslens \
   NEWSLENS_NLP_WORKERS="$workers" NEWSLENS_NLP_JOBS_MAX_ATTEMPTS=1 NEWSLENS_NLP_REENRICHMENT_EVERY=off \
   java ${BENCH_JAVA_OPTS:--Xmx768m} -jar "$app/nlp-service/quarkus-app/quarkus-run.jar" >"$work/nlp-service.log" 2>&1 &

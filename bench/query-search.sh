@@ -73,7 +73,7 @@ start_postgres
 
 # --- nlp-service (migrations, then /api/v1/embed for semantic and hybrid search); no workers ---------
 log "starting nlp-service on port $nlp_port (workers off)"
-env "${owner_env[@]}" QUARKUS_HTTP_PORT="$nlp_port" NEWSLENS_NLP_WORKERS=0 \
+env "${owner_env[@]}" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$nlp_port" NEWSLENS_NLP_WORKERS=0 \
   java -jar "$app/nlp-service/quarkus-app/quarkus-run.jar" >"$work/nlp-service.log" 2>&1 &
 nlp_pid=$!
 # Flyway runs before the HTTP server opens, so liveness means the nlp schema exists; models load later.
@@ -103,7 +103,7 @@ log "starting query-service on port $query_port (index in $work/index)"
 query_started_ms=$(date +%s%3N)
 # shellcheck disable=SC2086
 env QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" QUARKUS_DATASOURCE_USERNAME=newslens_reader \
-  QUARKUS_DATASOURCE_PASSWORD=newslens QUARKUS_HTTP_PORT="$query_port" NEWSLENS_INDEX_DIRECTORY="$work/index" \
+  QUARKUS_DATASOURCE_PASSWORD=newslens QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$query_port" NEWSLENS_INDEX_DIRECTORY="$work/index" \
   QUARKUS_REST_CLIENT_NLP_URL="http://127.0.0.1:$nlp_port" \
   ${BENCH_KNN_CANDIDATES:+NEWSLENS_SEARCH_KNN_CANDIDATES="$BENCH_KNN_CANDIDATES"} \
   java ${BENCH_QUERY_JAVA_OPTS:-} -jar "$app/query-service/quarkus-app/quarkus-run.jar" >"$work/query-service.log" 2>&1 &

