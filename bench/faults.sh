@@ -50,7 +50,8 @@ current_pids() {
   pg_pid=$(cat "$work/pids/pg" 2>/dev/null || echo "$pg_pid")
   nlp_pid=$(cat "$work/pids/nlp" 2>/dev/null || echo "$nlp_pid")
 }
-trap 'rc=$?; current_pids; (exit $rc); cleanup' EXIT
+# (errexit off first: a failing run's status must reach cleanup, not abort the trap)
+trap 'rc=$?; set +e; current_pids; (exit $rc); cleanup' EXIT
 
 # --- a private copy of the built artifacts ----------------------------------------------------------
 log "copying the built artifacts to $work/app"
