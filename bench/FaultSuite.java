@@ -281,15 +281,16 @@ public class FaultSuite {
             return r;
         }
 
+        /** "0.13 s after kill 1": where an acknowledgement fell against the nearest kill. */
         static String describeAgainstKills(long at, List<Long> kills) {
-            StringBuilder b = new StringBuilder();
-            for (int k = 0; k < kills.size(); k++) {
-                if (b.length() > 0) {
-                    b.append(", ");
+            int nearest = 0;
+            for (int k = 1; k < kills.size(); k++) {
+                if (Math.abs(kills.get(k) - at) < Math.abs(kills.get(nearest) - at)) {
+                    nearest = k;
                 }
-                b.append(String.format(Locale.ROOT, "%.2f s before kill %d", (kills.get(k) - at) / 1e9, k + 1));
             }
-            return b.toString();
+            double d = (kills.get(nearest) - at) / 1e9;
+            return String.format(Locale.ROOT, "%.2f s %s kill %d", Math.abs(d), d >= 0 ? "before" : "after", nearest + 1);
         }
 
         static String article(int n) {
