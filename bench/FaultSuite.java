@@ -248,8 +248,8 @@ public class FaultSuite {
             r.put("acknowledged", ids.size());
             r.put("acknowledged_single", acks.stream().filter(a -> a.kind.equals("single")).count());
             r.put("acknowledged_bulk_lines", acks.stream().filter(a -> a.kind.equals("bulk")).count());
-            r.put("acknowledged_within_1s_before_a_kill", acks.stream().filter(a -> killNanos.stream()
-                    .anyMatch(k -> a.atNanos <= k && k - a.atNanos <= 1_000_000_000L)).count());
+            r.put("acknowledged_within_1s_of_a_kill", acks.stream().filter(a -> killNanos.stream()
+                    .anyMatch(k -> Math.abs(k - a.atNanos) <= 1_000_000_000L)).count());
             r.put("lost", lost.size());
             r.put("missing_article", missingArticle.size());
             r.put("missing_job", missingJob.size());
