@@ -602,6 +602,15 @@ public class FaultSuite {
         static final List<Req> requests = new ArrayList<>();
         static int unique = 0;
 
+        /** Requests that strict JSON must refuse with a 4xx (issue 10): wrong types, duplicate keys, trailing tokens, broken JSON. */
+        static final Pattern MUST_REFUSE = Pattern.compile("^(bulk: )?(number for|boolean for|object for|array for|huge number for"
+                + "|huge integer for|raw control char|number in authors|string for authors|nested authors|duplicate|trailing"
+                + "|two objects|truncated|json (null|array|string|number)|deeply nested|nested array|single quotes|comment)"
+                + "|^feed (url number|duplicate key|trailing garbage|interval (string|1\\.5|boolean|array|1e400|huge)|nested)"
+                + "|^(analyze|embed) (text|title|language) (123|true|\\{\\}|\\[|1e999999)"
+                + "|^/api/v1/(analyze|embed) (duplicate keys|trailing garbage|two objects|nested)");
+        static final Pattern STORED_LINE = Pattern.compile("\"status\"\\s*:\\s*\"(created|near_duplicate|duplicate)\"");
+
         static Map<String, Object> run() throws Exception {
             long existingArticle = firstId("SELECT min(article_id) FROM nlp.enrichments");
             long existingEntity = firstId("SELECT min(id) FROM nlp.entities");
@@ -616,6 +625,7 @@ public class FaultSuite {
             Map<String, Integer> missingNosniff = new TreeMap<>();
             List<String> noAnswer = new ArrayList<>();
             List<Object[]> latencies = new ArrayList<>(); // {seconds, description}
+            List<String> acceptedMalformed = new ArrayList<>();
             int sent = 0;
             for (Req q : requests) {
                 Answer a = send(q, 20);
@@ -633,6 +643,11 @@ public class FaultSuite {
                 if (a.status >= 500) {
                     serverErrorsByService.merge(q.service, 1, Integer::sum);
                     serverErrors.add(errorEntry(q, a.status, a.body));
+                }
+                if (MUST_REFUSE.matcher(q.label).find() && a.status / 100 == 2
+                        && (!q.target.endsWith("/bulk") || STORED_LINE.matcher(a.body).find())) {
+                    acceptedMalformed.add(q.service + " " + q.method + " " + first(q.target, 60) + " [" + q.label + "] -> " + a.status
+                            + (q.target.endsWith("/bulk") ? " (line stored)" : ""));
                 }
                 if (q.target.endsWith("/bulk") && a.status == 200) {
                     for (String line : a.body.split("\n")) {
@@ -684,6 +699,10 @@ public class FaultSuite {
             r.put("missing_nosniff", missingNosniff.values().stream().mapToInt(Integer::intValue).sum());
             r.put("missing_nosniff_by_service", missingNosniff);
             latencies.sort((x, y) -> Double.compare((Double) y[0], (Double) x[0]));
+            long slow = latencies.stream().filter(x -> (Double) x[0] > 10).count();
+            r.put("accepted_malformed", acceptedMalformed.size());
+            r.put("accepted_malformed_list", acceptedMalformed);
+            r.put("slower_than_10s", slow);
             r.put("max_seconds_other_requests", latencies.isEmpty() ? null : round((Double) latencies.get(0)[0], 2));
             r.put("slowest_requests", latencies.stream().limit(10).map(x -> x[1]).toList());
             Map<String, Object> n = new LinkedHashMap<>();
@@ -702,6 +721,12 @@ public class FaultSuite {
             }
             if (!missingNosniff.isEmpty()) {
                 failures.add("hostile: X-Content-Type-Options: nosniff missing on " + missingNosniff);
+            }
+            if (!acceptedMalformed.isEmpty()) {
+                failures.add("hostile: " + acceptedMalformed.size() + " malformed or wrongly typed JSON bodies accepted (2xx) instead of refused with a 4xx");
+            }
+            if (slow > 0) {
+                failures.add("hostile: " + slow + " requests took over 10 s to answer (unbounded work)");
             }
             if (!nestedOk) {
                 failures.add("hostile: the nested-div HTML page was answered " + nestedStatus + " after "
