@@ -25,7 +25,9 @@ public final class DatabaseFailures {
                 return true;
             }
             if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null && seen.put(next, true) == null; next = next.getNextException()) {
+                // a batch's own exception says only which entry failed; why is in the chained next exceptions
+                Map<SQLException, Boolean> chained = new IdentityHashMap<>();
+                for (SQLException next = sql; next != null && chained.put(next, true) == null; next = next.getNextException()) {
                     if (isUnavailableState(next.getSQLState())) {
                         return true;
                     }
