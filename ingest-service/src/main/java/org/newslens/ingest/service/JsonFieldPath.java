@@ -22,8 +22,9 @@ public final class JsonFieldPath {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
         }
-        // a parse error (a duplicate key, say) carries the parser, whose context says where it stopped
-        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+        // a duplicate key is a parse error: the parser's context says which key it was reading
+        boolean duplicateKey = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+        if (duplicateKey && e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
             Deque<String> names = new ArrayDeque<>();
             for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
                  context = context.getParent()) {
