@@ -1,5 +1,6 @@
 package org.newslens.ingest;
 
+import com.sun.net.httpserver.Headers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -7,21 +8,31 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
 @TestProfile(ApiKeyTest.WithApiKey.class)
 @WithTestResource(PostgresTestResource.class)
 class ApiKeyTest {
 
+    /** Stands in for nlp-service: records the wake-up calls and their headers. */
+    static final TestHttpServer NLP = TestHttpServer.start();
+
     public static class WithApiKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newslens.ingest.api-key", "s3cret-key");
+            NLP.serve("/api/v1/jobs/wake", 204, "text/plain", "");
+            return Map.of("newslens.api-key", "s3cret-key",
+                    "quarkus.rest-client.nlp.url", NLP.url(""));
         }
     }
 
@@ -35,10 +46,26 @@ class ApiKeyTest {
         given().contentType(ContentType.JSON).body(article())
                 .when().post("/api/v1/articles")
                 .then().statusCode(401).contentType("application/problem+json")
-                .body("type", equalTo("https://newslens.dev/problems/unauthorized"));
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://newslens.dev/problems/unauthorized"))
+                .body("title", equalTo("API key required"))
+                .body("detail", containsString("X-API-Key"));
         given().header("X-API-Key", "wrong").contentType(ContentType.JSON).body(article())
                 .when().post("/api/v1/articles")
                 .then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/articles/bulk")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void everyMethodButGetHeadAndOptionsNeedsTheKey() {
+        given().when().delete("/api/v1/feeds/1").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").when().put("/api/v1/articles/1").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").when().patch("/api/v1/articles/1").then().statusCode(401);
+        given().when().head("/api/v1/articles").then().statusCode(200);
+        given().when().options("/api/v1/articles").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
@@ -48,5 +75,18 @@ class ApiKeyTest {
         given().header("Authorization", "Bearer s3cret-key").contentType(ContentType.JSON).body(article())
                 .when().post("/api/v1/articles").then().statusCode(201);
         given().when().get("/api/v1/articles").then().statusCode(200);
+    }
+
+    @Test
+    void theWakeUpCallToNlpServiceCarriesTheKey() throws InterruptedException {
+        given().header("X-API-Key", "s3cret-key").contentType(ContentType.JSON).body(article())
+                .when().post("/api/v1/articles").then().statusCode(201);
+        List<Headers> wakes = NLP.requests("/api/v1/jobs/wake");
+        for (int waited = 0; wakes.isEmpty() && waited < 100; waited++) {
+            Thread.sleep(100);
+            wakes = NLP.requests("/api/v1/jobs/wake");
+        }
+        assertFalse(wakes.isEmpty(), "nlp-service was not woken");
+        assertEquals("s3cret-key", wakes.get(wakes.size() - 1).getFirst("X-API-Key"));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.newslens.ingest.fetch.FetchException;
 import org.newslens.ingest.fetch.SafeFetcher;
+import org.newslens.ingest.service.ArticleValidator;
 import org.newslens.ingest.service.InvalidArticleException;
 import org.newslens.ingest.service.UrlCanonicalizer;
 
@@ -45,6 +46,8 @@ public class FeedSubscriptions {
         if (url == null || url.isBlank()) {
             throw InvalidArticleException.invalid("url", "url is missing. Give the feed's address, e.g. https://example.org/rss.xml.");
         }
+        ArticleValidator.requireStorable("url", url);
+        ArticleValidator.requireStorable("source", source);
         if (url.length() > MAX_URL_CHARS) {
             throw InvalidArticleException.invalid("url", "url is " + url.length() + " characters long; the limit is " + MAX_URL_CHARS + ".");
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * GETs a URL that a user named (a feed, an article page) without letting that user reach anything they
@@ -33,6 +34,10 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class SafeFetcher {
+
+    /** What URL parsers (WHATWG, inet_aton) read as an IPv4 part: decimal, octal (leading 0) or hex (0x). */
+    private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+    private static final Pattern DECIMAL_OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     private final FetchConfig config;
     private final HttpClient client;
@@ -87,6 +92,12 @@ public class SafeFetcher {
             throw new FetchException(FetchException.Reason.REFUSED_TARGET,
                     "Refused to fetch " + uri + ": only http and https URLs are fetched");
         }
+        String named = hostOf(uri);
+        if (named != null && isAmbiguousIpv4(named)) {
+            throw new FetchException(FetchException.Reason.REFUSED_TARGET, "Refused to fetch " + uri + ": host " + named
+                    + " is a numeric address in an ambiguous form (octal, hexadecimal, shortened or with leading zeros, "
+                    + "read differently by different parsers); write it as four decimal parts, e.g. 203.0.113.7");
+        }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new FetchException(FetchException.Reason.REFUSED_TARGET, "Refused to fetch " + uri + ": it names no host");
         }
@@ -106,6 +117,47 @@ public class SafeFetcher {
                         + " resolves to " + address.getHostAddress() + ", which is not a public address");
             }
         }
+    }
+
+    /**
+     * The host as written, also where java.net.URI finds none: it leaves hosts like {@code 0x7f.1} or
+     * {@code 2130706433} (a last label starting with a digit) in the authority only.
+     */
+    private static String hostOf(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.lastIndexOf(':');
+        return port >= 0 && !host.startsWith("[") ? host.substring(0, port) : host;
+    }
+
+    /**
+     * True for a host whose last label is a number (so every URL parser takes it for an IPv4 address)
+     * but which is not four decimal parts of 0 to 255 without leading zeros: {@code 0177.0.0.1},
+     * {@code 127.1}, {@code 0x7f.1}, {@code 2130706433}, {@code 127.0.0.01}, {@code 1.2.3.4.}. Java reads
+     * {@code 0177.0.0.1} as the public 177.0.0.1 while C libraries and browsers read 127.0.0.1, so such
+     * forms are refused from the string alone, before anything is resolved or connected to.
+     */
+    static boolean isAmbiguousIpv4(String host) {
+        String[] labels = host.split("\\.", -1);
+        String last = labels[labels.length - 1].isEmpty() && labels.length > 1 ? labels[labels.length - 2] : labels[labels.length - 1];
+        if (!NUMERIC_LABEL.matcher(last).matches()) {
+            return false;
+        }
+        if (labels.length != 4) {
+            return true;
+        }
+        for (String label : labels) {
+            if (!DECIMAL_OCTET.matcher(label).matches() || Integer.parseInt(label) > 255) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newslens.ingest.service.ArticleIngestor;
 import org.newslens.ingest.service.ArticlePage;
 import org.newslens.ingest.service.ArticleReader;
+import org.newslens.ingest.service.ArticleValidator;
 import org.newslens.ingest.service.IngestOutcome;
 import org.newslens.ingest.service.InvalidArticleException;
 
@@ -54,6 +55,8 @@ public class ArticleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different article",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unreachable; nothing was stored. Retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ingest(
             @Parameter(description = "Makes retries safe: a repeated request with the same key gets the first answer and stores nothing",
                     example = "8e0c4b2e-5f1d-4d1c-9a57-2b1b3c0f9e11")
@@ -62,8 +65,7 @@ public class ArticleResource {
         if (request == null) {
             throw InvalidArticleException.invalid("body", "The body is empty. Send one JSON article object.");
         }
-        IngestOutcome outcome = ingestor.ingest(request.toNewArticle(),
-                idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip());
+        IngestOutcome outcome = ingestor.ingest(request.toNewArticle(), ArticleValidator.idempotencyKey(idempotencyKey));
         if (outcome instanceof IngestOutcome.Duplicate) {
             return Response.ok(IngestResponse.of(outcome)).build();
         }
@@ -82,6 +84,7 @@ public class ArticleResource {
             @QueryParam("since") String since,
             @Parameter(description = "Cursor: the nextAfter of the previous page") @QueryParam("after") @DefaultValue("0") String after,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") String limit) {
+        ArticleValidator.requireStorable("source", source);
         return reader.list(source == null || source.isBlank() ? null : source.strip(), QueryParameters.instant("since", since),
                 QueryParameters.number("after", after, 0, Long.MAX_VALUE), (int) QueryParameters.number("limit", limit, 1, 500));
     }

@@ -18,7 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +51,11 @@ public class BulkArticleResource {
                     {"line":1,"status":"created","id":42}
                     {"line":2,"status":"rejected","error":{"type":"https://newslens.dev/problems/invalid-field","title":"Line rejected","status":400,"detail":"text is missing or empty. …","field":"text"}}
                     {"summary":{"lines":2,"created":1,"near_duplicate":0,"duplicate":0,"rejected":1}}""")))
-    public StreamingOutput ingest(InputStream body) {
+    @APIResponse(responseCode = "503", description = "The database is unreachable before the stream starts; nothing was stored. "
+            + "Lines that meet an outage later are answered with a database-unavailable error (status 503): send them again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public StreamingOutput ingest(InputStream body) throws SQLException {
+        bulkIngestor.requireDatabase();
         return output -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String status : new String[] {"created", "near_duplicate", "duplicate", "rejected"}) {

@@ -19,7 +19,12 @@ public record BulkResultLine(
     static BulkResultLine of(BulkLineResult result) {
         IngestOutcome outcome = result.outcome();
         if (outcome == null) {
-            int status = "too-large".equals(result.kind()) ? 413 : "internal-error".equals(result.kind()) ? 500 : 400;
+            int status = switch (result.kind()) {
+                case "too-large" -> 413;
+                case "database-unavailable" -> 503;
+                case "internal-error" -> 500;
+                default -> 400;
+            };
             return new BulkResultLine(result.line(), result.status(), null, null, null,
                     Problem.of(result.kind(), "Line rejected", status, result.detail(), result.field()));
         }

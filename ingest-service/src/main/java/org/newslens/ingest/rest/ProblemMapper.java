@@ -1,23 +1,26 @@
 package org.newslens.ingest.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newslens.ingest.service.DatabaseFailures;
 import org.newslens.ingest.service.IdempotencyKeyReusedException;
 import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.JsonFieldPath;
 
-import java.util.stream.Collectors;
 
 /** The one place that turns failures into application/problem+json responses. */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response invalidArticle(InvalidArticleException e) {
@@ -39,13 +42,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining("."))
-                : null;
+        String field = JsonFieldPath.of(e);
         String detail = "The body is not a valid JSON article object (" + e.getOriginalMessage()
-                + "). Send one UTF-8 JSON object such as {\"title\": \"…\", \"text\": \"…\"}.";
+                + "). Send one UTF-8 JSON object such as {\"title\": \"…\", \"text\": \"…\"}: each key once, text "
+                + "values as strings, nothing after the object.";
         return respond(Problem.of("malformed-json", "Malformed JSON", 400, detail, field));
     }
 
@@ -72,12 +72,25 @@ public class ProblemMapper {
                 e.getMessage(), null));
     }
 
+    /**
+     * Everything no other mapper takes, checked exceptions included (a SQLException thrown by a resource
+     * method would otherwise bypass every mapper and answer a bare 500).
+     */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Request request, Throwable e) {
+        boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        if (DatabaseFailures.isUnavailable(e)) {
+            // one line without the stack: an outage would otherwise flood the log, and messages can echo input
+            LOG.warnf("Database unavailable while answering %s: %s", request.getMethod(), DatabaseFailures.describe(e));
+            return Response.fromResponse(respond(Problem.of("database-unavailable", "Database unavailable", 503,
+                            write ? "The database is not reachable right now; nothing was stored. Retry in a few seconds."
+                                    : "The database is not reachable right now. Retry in a few seconds.", null)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure while handling a request", e);
-        return respond(Problem.of("internal-error", "Internal error", 500,
-                "The request failed on our side and nothing was stored. Retry later; if it persists, report it.",
-                null));
+        return respond(Problem.of("internal-error", "Internal error", 500, write
+                        ? "The request failed on our side and nothing was stored. Retry later; if it persists, report it."
+                        : "The request failed on our side. Retry later; if it persists, report it.", null));
     }
 
     private static Response respond(Problem problem) {

@@ -20,6 +20,7 @@ public class ArticleValidator {
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     private static final int MAX_AUTHORS = 50;
     private static final int MAX_SHORT_FIELD_CHARS = 500;
+    private static final int MAX_IDEMPOTENCY_KEY_CHARS = 200;
     /** Less text than this from a page means navigation or boilerplate, not an article. */
     private static final int MIN_EXTRACTED_TEXT_CHARS = 80;
 
@@ -32,6 +33,7 @@ public class ArticleValidator {
     }
 
     public ArticleDraft validate(NewArticle article) {
+        requireStorableCharacters(article);
         ExtractedPage page = blank(article.html()) ? null : extract(article);
         String title = required("title", firstNonBlank(article.title(), page == null ? null : page.title()),
                 "Every article needs a title" + (page == null ? "." : "; the page has none, so send one."));
@@ -71,6 +73,65 @@ public class ArticleValidator {
         return new ArticleDraft(title, text, blank(article.url()) ? null : article.url().strip(), canonicalUrl,
                 publishedAt, sourceName, sourceDomain, language, authors, externalId,
                 page == null ? null : page.leadImageUrl(), ContentFingerprint.sha256(body), MinHasher.ofNormalised(body));
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate is no character at all: either would
+     * fail the insert (a 500, and in bulk a line that can never be stored), so they are refused up front.
+     */
+    private static void requireStorableCharacters(NewArticle article) {
+        requireStorable("title", article.title());
+        requireStorable("text", article.text());
+        requireStorable("html", article.html());
+        requireStorable("url", article.url());
+        requireStorable("publishedAt", article.publishedAt());
+        requireStorable("source", article.source());
+        requireStorable("language", article.language());
+        requireStorable("externalId", article.externalId());
+        if (article.authors() != null) {
+            for (int i = 0; i < article.authors().size(); i++) {
+                requireStorable("authors[" + i + "]", article.authors().get(i));
+            }
+        }
+    }
+
+    /** @throws InvalidArticleException naming {@code field} if {@code value} holds a NUL or a lone surrogate */
+    public static void requireStorable(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                throw InvalidArticleException.invalid(field, field + " contains a NUL character (U+0000) at position " + i
+                        + ", which cannot be stored. Remove it (and any other control characters) and send it again.");
+            }
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pairedHigh) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw InvalidArticleException.invalid(field, field + " contains a lone UTF-16 surrogate (\\u"
+                        + Integer.toHexString(c) + ") at position " + i + ", which is not a character. Send valid Unicode "
+                        + "text (in JSON, an escaped surrogate needs its pair).");
+            }
+        }
+    }
+
+    /**
+     * An Idempotency-Key is stored and compared as text: printable characters only, and short enough
+     * to be an identifier rather than a payload.
+     */
+    public static String idempotencyKey(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String key = header.strip();
+        if (key.length() > MAX_IDEMPOTENCY_KEY_CHARS || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw InvalidArticleException.invalid("Idempotency-Key", "The Idempotency-Key header must be at most "
+                    + MAX_IDEMPOTENCY_KEY_CHARS + " printable ASCII characters; a UUID is a good key.");
+        }
+        return key;
     }
 
     private ExtractedPage extract(NewArticle article) {

@@ -2,6 +2,7 @@ package org.newslens.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -10,6 +11,9 @@ import org.newslens.ingest.config.IngestConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +38,7 @@ public class BulkIngestor {
     private final ArticleIngestor ingestor;
     private final ObjectMapper json;
     private final IngestConfig config;
+    private final AgroalDataSource dataSource;
     /** Stores one batch per stream while the stream's next batch is read. */
     private final ExecutorService storer = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bulk-ingest-storer");
@@ -41,7 +46,9 @@ public class BulkIngestor {
         return thread;
     });
 
-    BulkIngestor(ArticleValidator validator, ArticleIngestor ingestor, ObjectMapper json, IngestConfig config) {
+    BulkIngestor(ArticleValidator validator, ArticleIngestor ingestor, ObjectMapper json, IngestConfig config,
+                 AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.validator = validator;
         this.ingestor = ingestor;
         this.json = json;
@@ -89,6 +96,16 @@ public class BulkIngestor {
         }
     }
 
+    /**
+     * Fails with the driver's error when the database cannot be reached, so that a bulk request is
+     * answered 503 before its stream of results (and its 200) starts.
+     */
+    public void requireDatabase() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
     @PreDestroy
     void stop() {
         storer.shutdown();
@@ -109,7 +126,8 @@ public class BulkIngestor {
             }
             return new PendingLine(line.number(), validator.validate(json.readValue(line.text(), NewArticle.class)), null);
         } catch (JsonProcessingException e) {
-            return rejected(line, "malformed-json", "The line is not valid JSON (" + e.getOriginalMessage() + ").", null);
+            return rejected(line, "malformed-json", "The line is not a valid JSON article (" + e.getOriginalMessage()
+                    + "). Each key once, text values as strings, nothing after the object.", JsonFieldPath.of(e));
         } catch (InvalidArticleException e) {
             return rejected(line, e.tooLarge() ? "too-large" : "invalid-field", e.getMessage(), e.field());
         }
@@ -123,11 +141,14 @@ public class BulkIngestor {
     private List<BulkLineResult> store(List<PendingLine> batch) {
         List<ArticleDraft> drafts = batch.stream().map(PendingLine::draft).filter(Objects::nonNull).toList();
         List<IngestOutcome> outcomes = null;
+        boolean databaseUnavailable = false;
         if (!drafts.isEmpty()) {
             try {
                 outcomes = ingestor.storeAll(drafts);
             } catch (Exception batchFailed) {
-                LOG.warnf(batchFailed, "A batch of %d articles failed; storing them one by one", drafts.size());
+                databaseUnavailable = DatabaseFailures.isUnavailable(batchFailed);
+                LOG.warnf("A batch of %d articles failed (%s); %s", drafts.size(), DatabaseFailures.describe(batchFailed),
+                        databaseUnavailable ? "its lines are answered database-unavailable" : "storing them one by one");
             }
         }
         List<BulkLineResult> results = new ArrayList<>(batch.size());
@@ -137,6 +158,8 @@ public class BulkIngestor {
                 results.add(pending.rejection());
             } else if (outcomes != null) {
                 results.add(BulkLineResult.stored(pending.number(), outcomes.get(next++)));
+            } else if (databaseUnavailable) {
+                results.add(databaseUnavailable(pending.number()));
             } else {
                 results.add(storeOne(pending.number(), pending.draft()));
             }
@@ -148,9 +171,20 @@ public class BulkIngestor {
         try {
             return BulkLineResult.stored(line, ingestor.storeAll(List.of(draft)).get(0));
         } catch (Exception e) {
-            LOG.errorf(e, "Line %d could not be stored", line);
+            if (DatabaseFailures.isUnavailable(e)) {
+                return databaseUnavailable(line);
+            }
+            // the type and SQLState only: driver messages can carry the article's text
+            LOG.errorf("Line %d could not be stored (%s)", line, DatabaseFailures.describe(e));
             return BulkLineResult.rejected(line, "internal-error",
-                    "The article could not be stored on our side and nothing was written for it. Send the line again.", null);
+                    "The article could not be stored on our side and nothing was written for it. Send the line again "
+                            + "later; if it fails again, report it.", null);
         }
+    }
+
+    /** Nothing of the line was committed; unlike a rejection, the same line succeeds once the database is back. */
+    private static BulkLineResult databaseUnavailable(int line) {
+        return BulkLineResult.rejected(line, "database-unavailable", "The database is not reachable right now; nothing "
+                + "was stored for this line. Send it again unchanged in a few seconds.", null);
     }
 }

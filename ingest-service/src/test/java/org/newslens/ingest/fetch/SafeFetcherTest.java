@@ -107,6 +107,31 @@ class SafeFetcherTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0177.0.0.1", "127.1", "0x7f.1", "0x7f.0.0.1", "2130706433", "017700000001", "127.0.0.01",
+            "010.0.0.1", "1.2.3.4.", "0x", "1.2.3.4.5", "8.8.8.010"})
+    void ambiguousNumericHostsAreRecognisedFromTheStringAlone(String host) {
+        assertTrue(SafeFetcher.isAmbiguousIpv4(host), host);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"203.0.113.7", "0.0.0.0", "8.8.8.8", "example.org", "1.example", "example.123abc", "[::1]", "xn--80ak6aa92e.com"})
+    void canonicalAddressesAndNamesAreNotAmbiguous(String host) {
+        assertFalse(SafeFetcher.isAmbiguousIpv4(host), host);
+    }
+
+    /** Checked on the URL only: the refusal comes before any resolution, so nothing is looked up or connected. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://0177.0.0.1/feed", "http://127.1/feed", "http://0x7f.1/feed", "http://2130706433/feed",
+            "http://017700000001:8080/feed", "https://user@127.0.0.01/feed"})
+    void urlsWithAmbiguousNumericHostsAreRefusedBeforeResolution(String url) {
+        for (SafeFetcher fetcher : new SafeFetcher[] {fetcher(false, 10_000, Duration.ofSeconds(15)), local()}) {
+            FetchException refused = assertThrows(FetchException.class, () -> fetcher.checkTarget(java.net.URI.create(url)));
+            assertEquals(FetchException.Reason.REFUSED_TARGET, refused.reason());
+            assertTrue(refused.getMessage().contains("ambiguous"), refused.getMessage());
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ftp://example.org/feed.xml", "file:///etc/passwd", "gopher://example.org/", "not a url", "/relative"})
     void refusesWhatIsNotAnHttpUrl(String url) {
         FetchException refused = assertThrows(FetchException.class, () -> local().fetch(url));

@@ -1,0 +1,64 @@
+package org.newslens.ingest.service;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Tells a failure of the database as a whole (unreachable, shutting down, out of resources, a
+ * transaction it asks to retry) from a failure of one request, so that the former is answered "retry
+ * later" (503) and never "your input is wrong" or "send it again" forever.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException || isAcquisitionTimeout(cause)) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                // a batch's own exception says only which entry failed; why is in the chained next exceptions
+                Map<SQLException, Boolean> chained = new IdentityHashMap<>();
+                for (SQLException next = sql; next != null && chained.put(next, true) == null; next = next.getNextException()) {
+                    if (isUnavailableState(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The failure's cause chain as exception types and SQLStates, without messages: driver messages can
+     * carry the statement's parameters, that is article text.
+     */
+    public static String describe(Throwable failure) {
+        StringJoiner chain = new StringJoiner(" <- ");
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+            chain.add(cause.getClass().getSimpleName()
+                    + (cause instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : ""));
+        }
+        return chain.toString();
+    }
+
+    /** SQLState classes 08 (connection), 57P (shutdown, cannot connect now), 53 (resources); 40001/40P01 (retry). */
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
+                || state.equals("40001") || state.equals("40P01"));
+    }
+
+    /** Agroal's pool reports a connection it could not hand out in time with this message and no SQLState. */
+    private static boolean isAcquisitionTimeout(Throwable cause) {
+        return cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+    }
+}
