@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,6 +53,15 @@ public class ProblemMapper {
                 + (field == null ? "" : " at " + field)
                 + "). Send one UTF-8 JSON object, each key once, strings as strings, such as {\"text\": \"…\"}.";
         return respond(Problem.of("malformed-json", "Malformed JSON", 400, detail, field));
+    }
+
+    /**
+     * Wrong value types and trailing tokens. Quarkus maps this subtype itself (a bare 400), and the
+     * closest mapper wins, so it is named here to get the same problem as every other JSON error.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     /** The JSON path of the offending value ("text", "entities.[0].name"), or null for the body as a whole. */

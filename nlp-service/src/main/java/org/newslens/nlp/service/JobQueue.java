@@ -81,10 +81,10 @@ public class JobQueue {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement renew = connection.prepareStatement("""
                      UPDATE nlp.jobs SET lease_until = now() + ? * interval '1 millisecond'
-                     WHERE status = 'running' AND lease_owner = ? AND lease_token = ANY(?)""")) {
+                     WHERE status = 'running' AND lease_owner = ? AND lease_token = ANY(CAST(? AS uuid[]))""")) {
             renew.setLong(1, lease.toMillis());
             renew.setString(2, owner);
-            renew.setArray(3, connection.createArrayOf("uuid", tokens.toArray()));
+            renew.setArray(3, connection.createArrayOf("text", tokens.stream().map(UUID::toString).toArray()));
             return renew.executeUpdate();
         }
     }
