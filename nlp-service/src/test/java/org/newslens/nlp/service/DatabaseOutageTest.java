@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +46,10 @@ class DatabaseOutageTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "newslens.test.postgres.data-dir")
-    Path dataDir;
-
-    @ConfigProperty(name = "newslens.test.postgres.port")
-    int port;
+    // read when used, not injected: every test class's injection points are checked at each start,
+    // and only this class's resource provides these
+    private final Path dataDir = Path.of(ConfigProvider.getConfig().getValue("newslens.test.postgres.data-dir", String.class));
+    private final int port = ConfigProvider.getConfig().getValue("newslens.test.postgres.port", Integer.class);
 
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
