@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A real PostgreSQL, set up as {@link PostgresTestResource} sets up its own, that a test can take down
  * and bring back ({@link #stop(Path)}, {@link #start(Path, int)}) to see how the service lives through
  * an outage. Its data directory and port reach the test as config properties
- * {@code newslens.test.postgres.data-dir} and {@code newslens.test.postgres.port}; stopping and starting go
+ * {@code outage-test.postgres.data-dir} and {@code outage-test.postgres.port}; stopping and starting go
  * through PostgreSQL's own pg_ctl, found beside the running server's binary (Linux: /proc).
  */
 public class StoppablePostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -47,8 +47,8 @@ public class StoppablePostgresResource implements QuarkusTestResourceLifecycleMa
                     "quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", "postgres",
                     "quarkus.datasource.password", "postgres",
-                    "newslens.test.postgres.data-dir", dataDir.toString(),
-                    "newslens.test.postgres.port", String.valueOf(port));
+                    "outage-test.postgres.data-dir", dataDir.toString(),
+                    "outage-test.postgres.port", String.valueOf(port));
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL", e);
         }

@@ -48,8 +48,8 @@ class DatabaseOutageTest {
 
     // read when used, not injected: every test class's injection points are checked at each start,
     // and only this class's resource provides these
-    private final Path dataDir = Path.of(ConfigProvider.getConfig().getValue("newslens.test.postgres.data-dir", String.class));
-    private final int port = ConfigProvider.getConfig().getValue("newslens.test.postgres.port", Integer.class);
+    private final Path dataDir = Path.of(ConfigProvider.getConfig().getValue("outage-test.postgres.data-dir", String.class));
+    private final int port = ConfigProvider.getConfig().getValue("outage-test.postgres.port", Integer.class);
 
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
