@@ -52,7 +52,7 @@ public interface NlpConfig {
 
     interface Jobs {
 
-        /** Jobs one worker claims at once (at least 1). The lease must cover analysing the whole batch. */
+        /** Jobs one worker claims at once (at least 1); the heartbeat keeps the leases of the whole batch. */
         @WithDefault("4")
         int batchSize();
 
@@ -60,8 +60,12 @@ public interface NlpConfig {
         @WithDefault("2s")
         Duration pollInterval();
 
-        /** How long a claimed job stays reserved; after that another worker (on any replica) may take it over. */
-        @WithDefault("5m")
+        /**
+         * How long a claimed job stays reserved without renewal. The holder renews it every third of this,
+         * so it bounds how long the jobs of a crashed process wait before another worker (on any replica)
+         * takes them over, not how long an enrichment may take. Longer than the database's longest hiccup.
+         */
+        @WithDefault("30s")
         Duration lease();
 
         /** Attempts before a job is marked failed (at least 1). */

@@ -21,7 +21,10 @@ import java.util.Map;
 
 /**
  * Stores one article's enrichment, with its mentions and embedding, and completes its job, all in one
- * transaction. Entities are written in one global order and without row locks (insert-if-absent, then read), so concurrent
+ * transaction. Completing the job comes first and only while the worker still holds its lease (owner
+ * and token match): otherwise nothing is written, so an article whose lease ran out and was taken over
+ * is never enriched twice. That first update also locks the job row to commit, so no claim can take
+ * the job over while its enrichment is being written. Entities are written in one global order and without row locks (insert-if-absent, then read), so concurrent
  * workers never deadlock; the change-feed sequence is taken last, so that its row lock, held to
  * commit, makes sequence order equal commit order for the readers tailing it.
  */
@@ -36,10 +39,14 @@ public class EnrichmentWriter {
         this.pipelineVersion = config.pipelineVersion();
     }
 
-    /** @return the change-feed sequence number of this enrichment */
+    /**
+     * @return the change-feed sequence number of this enrichment
+     * @throws LeaseLostException when another worker holds the job now; nothing is written
+     */
     @Transactional(rollbackOn = Exception.class)
     public long write(Job job, Document document) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            markDoneWhileLeased(connection, job);
             List<Entity> entities = document.entities().stream()
                     .sorted(Comparator.comparing((Entity e) -> e.type().name()).thenComparing(Entity::canonical))
                     .toList();
@@ -49,7 +56,6 @@ public class EnrichmentWriter {
             upsertEnrichment(connection, job.articleId(), sequence, document);
             replaceEmbedding(connection, job.articleId(), document.embedding());
             replaceMentions(connection, job.articleId(), entities, ids);
-            markDone(connection, job.id());
             return sequence;
         }
     }
@@ -164,12 +170,17 @@ public class EnrichmentWriter {
         }
     }
 
-    private static void markDone(Connection connection, long jobId) throws SQLException {
+    private static void markDoneWhileLeased(Connection connection, Job job) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE nlp.jobs SET status = 'done', lease_until = NULL, last_error = NULL, updated_at = now()
-                WHERE id = ?""")) {
-            update.setLong(1, jobId);
-            update.executeUpdate();
+                UPDATE nlp.jobs SET status = 'done', lease_until = NULL, lease_owner = NULL, lease_token = NULL,
+                                    last_error = NULL, updated_at = now()
+                WHERE id = ? AND status = 'running' AND lease_owner = ? AND lease_token = ?""")) {
+            update.setLong(1, job.id());
+            update.setString(2, job.leaseOwner());
+            update.setObject(3, job.leaseToken());
+            if (update.executeUpdate() == 0) {
+                throw new LeaseLostException(job.articleId());
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ import java.time.Duration;
 
 /**
  * Enriches one claimed job: analysis runs outside any transaction, the result is written in one.
- * A failed attempt is retried with exponential backoff until the attempts run out.
+ * A failed attempt is retried with exponential backoff until the attempts run out. An attempt whose
+ * lease was taken over writes nothing and leaves the job to its new holder; a database outage is not
+ * the job's fault and goes to the caller, the job waiting for its lease to run out.
  */
 @ApplicationScoped
 public class JobProcessor {
@@ -49,15 +51,23 @@ public class JobProcessor {
             Document document = pipeline.analyze(job.text(), job.title(), job.languageHint());
             long sequence = writer.write(job, document);
             LOG.debugf("Enriched article %d (change %d)", job.articleId(), sequence);
+        } catch (LeaseLostException e) {
+            LOG.infof("Article %d: the lease ran out and another worker took the job over; this attempt stores nothing",
+                    job.articleId());
         } catch (Exception e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            // the message goes to nlp.jobs.last_error, not to the log: it may quote the article's text
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (job.attempts() >= config.maxAttempts()) {
-                LOG.errorf(e, "Enrichment of article %d failed for good after %d attempts", job.articleId(), job.attempts());
+                LOG.errorf("Enrichment of article %d failed for good after %d attempts (%s; see nlp.jobs.last_error)",
+                        job.articleId(), job.attempts(), e.getClass().getName());
                 queue.fail(job, error);
             } else {
                 Duration delay = backoff(job.attempts());
-                LOG.warnf("Enrichment of article %d failed (attempt %d, next in %s): %s",
-                        job.articleId(), job.attempts(), delay, error);
+                LOG.warnf("Enrichment of article %d failed (attempt %d, next in %s): %s; see nlp.jobs.last_error",
+                        job.articleId(), job.attempts(), delay, e.getClass().getName());
                 queue.retryLater(job, error, delay);
             }
         }

@@ -12,16 +12,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The job queue in nlp.jobs. Claims take a lease with {@code FOR UPDATE SKIP LOCKED}, so workers on
  * any number of replicas never take the same job, and a job whose worker died is taken again once
- * its lease has run out.
+ * its lease has run out. Each claim writes its owner and a fresh token; renewing, giving back,
+ * retrying and failing a job all require both to match, so a worker that lost its lease changes nothing.
  */
 @ApplicationScoped
 public class JobQueue {
@@ -32,34 +35,57 @@ public class JobQueue {
         this.dataSource = dataSource;
     }
 
-    /** Leases up to {@code limit} ready jobs, counting the attempt; new articles before re-enrichments, oldest first. */
+    /**
+     * Leases up to {@code limit} ready jobs to {@code owner}, counting the attempt; new articles before
+     * re-enrichments, oldest first. A running job whose lease ran out is ready again.
+     */
     @Transactional
-    public List<Job> claim(int limit, Duration lease) throws SQLException {
+    public List<Job> claim(String owner, int limit, Duration lease) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement("""
                      WITH claimed AS (
                          UPDATE nlp.jobs
                          SET status = 'running', attempts = attempts + 1,
-                             lease_until = now() + ? * interval '1 millisecond', updated_at = now()
+                             lease_until = now() + ? * interval '1 millisecond', updated_at = now(),
+                             lease_owner = ?, lease_token = gen_random_uuid()
                          WHERE id IN (SELECT id FROM nlp.jobs
                                       WHERE (status = 'pending' AND run_after <= now())
                                          OR (status = 'running' AND lease_until < now())
                                       ORDER BY priority, id LIMIT ?
                                       FOR UPDATE SKIP LOCKED)
-                         RETURNING id, article_id, attempts)
-                     SELECT c.id, c.article_id, a.title, a.text, a.language_hint, c.attempts
+                         RETURNING id, article_id, attempts, lease_token)
+                     SELECT c.id, c.article_id, a.title, a.text, a.language_hint, c.attempts, c.lease_token
                      FROM claimed c LEFT JOIN ingest.articles a ON a.id = c.article_id""")) {
             claim.setLong(1, lease.toMillis());
-            claim.setInt(2, limit);
+            claim.setString(2, owner);
+            claim.setInt(3, limit);
             List<Job> jobs = new ArrayList<>();
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     jobs.add(new Job(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getInt(6)));
+                            rows.getString(5), rows.getInt(6), owner, rows.getObject(7, UUID.class)));
                 }
             }
             jobs.sort(Comparator.comparingLong(Job::id));
             return jobs;
+        }
+    }
+
+    /**
+     * Extends, in one statement, the leases of the running jobs that {@code owner} holds under {@code tokens}.
+     *
+     * @return how many leases were extended (fewer than asked where a lease was lost to another worker)
+     */
+    @Transactional
+    public int renew(String owner, Collection<UUID> tokens, Duration lease) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement renew = connection.prepareStatement("""
+                     UPDATE nlp.jobs SET lease_until = now() + ? * interval '1 millisecond'
+                     WHERE status = 'running' AND lease_owner = ? AND lease_token = ANY(CAST(? AS uuid[]))""")) {
+            renew.setLong(1, lease.toMillis());
+            renew.setString(2, owner);
+            renew.setArray(3, connection.createArrayOf("text", tokens.stream().map(UUID::toString).toArray()));
+            return renew.executeUpdate();
         }
     }
 
@@ -88,43 +114,51 @@ public class JobQueue {
         }
     }
 
-    /** Gives a claimed job back untouched (this attempt does not count), e.g. on shutdown. */
+    /** Gives a claimed job back untouched (this attempt does not count), e.g. on shutdown; not once its lease is lost. */
     @Transactional
     public void release(Job job) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("""
-                     UPDATE nlp.jobs SET status = 'pending', attempts = attempts - 1, lease_until = NULL, updated_at = now()
-                     WHERE id = ? AND status = 'running'""")) {
+                     UPDATE nlp.jobs SET status = 'pending', attempts = attempts - 1, lease_until = NULL,
+                                         lease_owner = NULL, lease_token = NULL, updated_at = now()
+                     WHERE id = ? AND status = 'running' AND lease_owner = ? AND lease_token = ?""")) {
             update.setLong(1, job.id());
+            update.setString(2, job.leaseOwner());
+            update.setObject(3, job.leaseToken());
             update.executeUpdate();
         }
     }
 
-    /** Puts the job back in the queue to be tried again after {@code delay}. */
+    /** Puts the job back in the queue to be tried again after {@code delay}, while its lease is still held. */
     @Transactional
     public void retryLater(Job job, String error, Duration delay) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("""
                      UPDATE nlp.jobs
-                     SET status = 'pending', lease_until = NULL, last_error = ?,
+                     SET status = 'pending', lease_until = NULL, lease_owner = NULL, lease_token = NULL, last_error = ?,
                          run_after = now() + ? * interval '1 millisecond', updated_at = now()
-                     WHERE id = ?""")) {
+                     WHERE id = ? AND status = 'running' AND lease_owner = ? AND lease_token = ?""")) {
             update.setString(1, error);
             update.setLong(2, delay.toMillis());
             update.setLong(3, job.id());
+            update.setString(4, job.leaseOwner());
+            update.setObject(5, job.leaseToken());
             update.executeUpdate();
         }
     }
 
-    /** Gives up on the job; it stays failed until retried through the API. */
+    /** Gives up on the job, while its lease is still held; it stays failed until retried through the API. */
     @Transactional
     public void fail(Job job, String error) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("""
-                     UPDATE nlp.jobs SET status = 'failed', lease_until = NULL, last_error = ?, updated_at = now()
-                     WHERE id = ?""")) {
+                     UPDATE nlp.jobs SET status = 'failed', lease_until = NULL, lease_owner = NULL, lease_token = NULL,
+                                         last_error = ?, updated_at = now()
+                     WHERE id = ? AND status = 'running' AND lease_owner = ? AND lease_token = ?""")) {
             update.setString(1, error);
             update.setLong(2, job.id());
+            update.setString(3, job.leaseOwner());
+            update.setObject(4, job.leaseToken());
             update.executeUpdate();
         }
     }

@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * The worker threads of this replica. They start once the models are loaded; each claims a batch,
- * enriches it job by job, and when the queue is empty sleeps for the poll interval or until woken.
- * On shutdown they finish the job in hand and give the rest of their batch back.
+ * enriches it job by job while the heartbeat keeps the batch's leases alive, and when the queue is
+ * empty sleeps for the poll interval or until woken. While the database is unavailable they keep
+ * polling at that pace, logging the outage once. On shutdown they finish the job in hand and give
+ * the rest of their batch back.
  */
 @Singleton
 public class JobWorkers {
@@ -25,15 +27,22 @@ public class JobWorkers {
 
     private final JobQueue queue;
     private final JobProcessor processor;
+    private final LeaseHeartbeat heartbeat;
+    private final LeaseOwner owner;
+    private final DatabaseOutageLog outages;
     private final NlpConfig config;
     private final WakeSignal signal = new WakeSignal();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private boolean stopped;
 
-    JobWorkers(JobQueue queue, JobProcessor processor, NlpConfig config) {
+    JobWorkers(JobQueue queue, JobProcessor processor, LeaseHeartbeat heartbeat, LeaseOwner owner,
+               DatabaseOutageLog outages, NlpConfig config) {
         this.queue = queue;
         this.processor = processor;
+        this.heartbeat = heartbeat;
+        this.owner = owner;
+        this.outages = outages;
         this.config = config;
     }
 
@@ -42,6 +51,7 @@ public class JobWorkers {
             return;
         }
         running = true;
+        heartbeat.start();
         for (int i = 0; i < config.workers(); i++) {
             Thread thread = new Thread(this::work, "nlp-worker-" + i);
             thread.start();
@@ -68,6 +78,30 @@ public class JobWorkers {
             }
         }
         threads.clear();
+        heartbeat.stop();
+    }
+
+    /**
+     * Enriches the batch job by job. A database outage ends the batch: the jobs not done keep their
+     * leases until these run out, then any worker takes them again.
+     */
+    private void work(List<Job> batch) throws SQLException {
+        heartbeat.hold(batch);
+        try {
+            for (Job job : batch) {
+                try {
+                    if (running) {
+                        processor.process(job);
+                    } else {
+                        queue.release(job);
+                    }
+                } finally {
+                    heartbeat.drop(job);
+                }
+            }
+        } finally {
+            batch.forEach(heartbeat::drop);
+        }
     }
 
     private void work() {
@@ -76,17 +110,17 @@ public class JobWorkers {
             long seen = signal.generation();
             boolean idle;
             try {
-                List<Job> batch = queue.claim(jobs.batchSize(), jobs.lease());
-                for (Job job : batch) {
-                    if (running) {
-                        processor.process(job);
-                    } else {
-                        queue.release(job);
-                    }
-                }
+                List<Job> batch = queue.claim(owner.name(), jobs.batchSize(), jobs.lease());
+                outages.reachable();
+                work(batch);
                 idle = batch.isEmpty();
             } catch (SQLException | RuntimeException e) {
-                LOG.errorf("Job worker could not use the queue (%s); trying again after the poll interval", e.toString());
+                if (DatabaseFailures.isUnavailable(e)) {
+                    outages.unavailable("looking for or finishing jobs", e);
+                } else {
+                    LOG.errorf("Job worker could not use the queue (%s); trying again after the poll interval",
+                            e.getClass().getName());
+                }
                 seen = signal.generation();
                 idle = true;
             }

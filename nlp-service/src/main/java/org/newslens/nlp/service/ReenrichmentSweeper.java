@@ -19,11 +19,13 @@ public class ReenrichmentSweeper {
 
     private final JobQueue queue;
     private final JobWorkers workers;
+    private final DatabaseOutageLog outages;
     private final NlpConfig config;
 
-    ReenrichmentSweeper(JobQueue queue, JobWorkers workers, NlpConfig config) {
+    ReenrichmentSweeper(JobQueue queue, JobWorkers workers, DatabaseOutageLog outages, NlpConfig config) {
         this.queue = queue;
         this.workers = workers;
+        this.outages = outages;
         this.config = config;
     }
 
@@ -38,7 +40,11 @@ public class ReenrichmentSweeper {
                 workers.wake();
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Re-enrichment sweep failed (%s); trying again at the next sweep", e.toString());
+            if (DatabaseFailures.isUnavailable(e)) {
+                outages.unavailable("sweeping for re-enrichment", e);
+            } else {
+                LOG.warnf("Re-enrichment sweep failed (%s); trying again at the next sweep", e.getClass().getName());
+            }
         }
     }
 }

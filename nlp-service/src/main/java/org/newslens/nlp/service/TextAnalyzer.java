@@ -23,6 +23,9 @@ public class TextAnalyzer {
             throw InvalidInputException.invalid("text", "text is missing or blank. Send the text to analyse, e.g. {\"text\": \"Antony Blinken met …\"}.");
         }
         sizeLimit.check("text", text);
+        TextCharacters.check("text", text);
+        TextCharacters.check("title", title);
+        TextCharacters.check("language", languageHint);
         if (!models.isReady()) {
             throw new ModelsNotReadyException();
         }

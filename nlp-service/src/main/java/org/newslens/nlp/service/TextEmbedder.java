@@ -25,6 +25,7 @@ public class TextEmbedder {
             throw InvalidInputException.invalid("text", "text is missing or blank. Send the text to embed, e.g. {\"text\": \"ceasefire talks in Cairo\"}.");
         }
         sizeLimit.check("text", text);
+        TextCharacters.check("text", text);
         if (!models.isReady()) {
             throw new ModelsNotReadyException();
         }
