@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.not;
  * Queries built to cost too much, and text no article can hold, are answered with a 400 problem that
  * names the parameter and the fix, never with a 500: regular expressions too complex to compile, patterns
  * that match too many words, fuzzy terms too long, too many terms, overlong queries, NUL characters.
+ * (A lone surrogate cannot arrive in a URL: its UTF-8 bytes decode to U+FFFD; TextParameterGuardTest.)
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -89,18 +90,19 @@ class HostileQueryTest {
 
     @Test
     void overlongQueriesAndTooManyTermsAreRefused() {
-        refused("q", "water ".repeat(1000)).body("detail", containsString("4096 a query may have"));
-        String manyWords = IntStream.range(0, 600).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+        refused("q", "water ".repeat(400)).body("detail", containsString("2000 a query may have"));
+        // 600 words of two characters: within the length limit and the URL, each searched in title and text
+        String manyWords = IntStream.range(36, 636).mapToObj(i -> Integer.toString(i, 36)).collect(Collectors.joining(" "));
         refused("q", manyWords).body("detail", containsString("more than 1024 terms"));
         refused("filter", manyWords).body("detail", containsString("more than 1024 terms"));
     }
 
     @Test
-    void nulCharactersAndLoneSurrogatesAreRefusedInAnyParameter() {
+    void nulCharactersAreRefusedInAnyParameter() {
         unreadable("/api/v1/entities", "q", "%00");
         unreadable("/api/v1/entities", "type", "person%00");
         unreadable("/api/v1/search", "q", "water%00");
-        unreadable("/api/v1/search", "filter", "%ED%B0%80");
+        unreadable("/api/v1/search", "filter", "water%00");
         unreadable("/api/v1/search", "cursor", "%00");
         unreadable("/api/v1/timeline", "interval", "day%00");
         given().urlEncodingEnabled(false).get("/api/v1/articles/1%00").then().statusCode(400)
