@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Plays nlp-service's {@code POST /api/v1/embed} contract at the HTTP boundary: every text embeds to
- * {@link #QUERY_VECTOR}, which tests also store for one article. {@link #DOWN} makes it answer 500.
+ * {@link #QUERY_VECTOR}, which tests also store for one article. {@link #DOWN} makes it answer 500,
+ * {@link #REFUSE} 422 (a text it cannot embed); {@link #LAST_API_KEY} holds the X-API-Key header of the
+ * last request (null when it had none).
  */
 public class FakeNlpService implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +27,9 @@ public class FakeNlpService implements QuarkusTestResourceLifecycleManager {
     public static final int QUERY_DIMENSION = 7;
     public static final float[] QUERY_VECTOR = Fixtures.unitVector(QUERY_DIMENSION);
     public static final AtomicBoolean DOWN = new AtomicBoolean();
+    public static final AtomicBoolean REFUSE = new AtomicBoolean();
     public static final AtomicInteger CALLS = new AtomicInteger();
+    public static final AtomicReference<String> LAST_API_KEY = new AtomicReference<>();
 
     private HttpServer server;
 
@@ -37,11 +42,13 @@ public class FakeNlpService implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/embed", exchange -> {
             CALLS.incrementAndGet();
+            LAST_API_KEY.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
             exchange.getRequestBody().readAllBytes();
             boolean down = DOWN.get() || !"POST".equals(exchange.getRequestMethod());
-            byte[] body = (down ? "{\"error\":\"down\"}" : embedding()).getBytes(StandardCharsets.UTF_8);
+            int status = down ? 500 : REFUSE.get() ? 422 : 200;
+            byte[] body = (status == 200 ? embedding() : "{\"error\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(down ? 500 : 200, body.length);
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

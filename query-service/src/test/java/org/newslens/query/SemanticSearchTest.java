@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -154,6 +155,7 @@ class SemanticSearchTest {
         try {
             given().queryParam("q", "water").queryParam("mode", "semantic").get("/api/v1/search")
                     .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5")
                     .body("type", equalTo("https://newslens.dev/problems/nlp-unavailable"))
                     .body("field", equalTo("mode"))
                     .body("detail", containsString("mode=lexical"));
@@ -161,6 +163,40 @@ class SemanticSearchTest {
             FakeNlpService.DOWN.set(false);
         }
         given().queryParam("q", "water").queryParam("mode", "semantic").get("/api/v1/search").then().statusCode(200);
+    }
+
+    @Test
+    void textNlpServiceRefusesIsABadRequestNotUnavailable() {
+        FakeNlpService.REFUSE.set(true);
+        int before = FakeNlpService.CALLS.get();
+        try {
+            given().queryParam("q", "water").queryParam("mode", "semantic").get("/api/v1/search")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://newslens.dev/problems/invalid-parameter"))
+                    .body("field", equalTo("q"))
+                    .body("detail", containsString("422"));
+        } finally {
+            FakeNlpService.REFUSE.set(false);
+        }
+        assertEquals(before + 1, FakeNlpService.CALLS.get(), "a refusal is final: not retried");
+    }
+
+    @Test
+    void unreadableTextIsRefusedBeforeNlpServiceIsAsked() {
+        int before = FakeNlpService.CALLS.get();
+        for (String q : List.of("%00", "water%00")) {
+            given().urlEncodingEnabled(false).queryParam("q", q).queryParam("mode", "semantic").get("/api/v1/search")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://newslens.dev/problems/invalid-parameter"))
+                    .body("field", equalTo("q"));
+        }
+        assertEquals(before, FakeNlpService.CALLS.get());
+    }
+
+    @Test
+    void noKeyIsSentWhenNoneIsConfigured() {
+        given().queryParam("q", "water").queryParam("mode", "semantic").get("/api/v1/search").then().statusCode(200);
+        assertNull(FakeNlpService.LAST_API_KEY.get());
     }
 
     @Test

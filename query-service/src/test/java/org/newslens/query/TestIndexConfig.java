@@ -20,6 +20,11 @@ public record TestIndexConfig(Path directory, int batchSize, Duration commitInte
     }
 
     @Override
+    public long readyLag() {
+        return 0;
+    }
+
+    @Override
     public OptionalInt writerThreads() {
         return OptionalInt.of(threads);
     }

@@ -41,4 +41,12 @@ public interface IndexConfig {
 
     /** Threads that analyse and add documents at once; default: one per available processor. */
     OptionalInt writerThreads();
+
+    /**
+     * How far (in change_seq) the index may trail the change feed's head and count as caught up (0 or
+     * more). After a start or a rebuild the service is not ready until a catch-up ends this close to the
+     * head; later lag is reported but does not make it unready.
+     */
+    @WithDefault("100")
+    long readyLag();
 }

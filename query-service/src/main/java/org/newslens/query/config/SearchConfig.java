@@ -15,4 +15,12 @@ public interface SearchConfig {
      */
     @WithDefault("400")
     int knnCandidates();
+
+    /**
+     * How many different index terms a prefix (treat*), wildcard, regular expression or term range may
+     * match in each index segment (1 or more). A pattern that matches more is refused with a 400 naming the
+     * parameter, since searching it would read the postings of most of the index.
+     */
+    @WithDefault("10000")
+    int maxTermExpansions();
 }

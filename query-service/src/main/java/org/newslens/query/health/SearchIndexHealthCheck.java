@@ -7,8 +7,10 @@ import org.eclipse.microprofile.health.Readiness;
 import org.newslens.query.index.SearchIndexer;
 
 /**
- * Reports how far the index trails the change feed. A lagging index still answers searches (with
- * slightly older results), so lag is reported as data and does not take the service out of rotation.
+ * Ready once the index has caught up with the change feed after the service started or the index was
+ * rebuilt: an empty or far-behind index would answer, but wrongly. DOWN while the index directory is
+ * lost (until the indexer reopens it) and while it is rebuilt. Later lag is reported as data and does not
+ * take the service out of rotation: a trailing index answers with slightly older results.
  */
 @Readiness
 @ApplicationScoped
@@ -16,14 +18,15 @@ public class SearchIndexHealthCheck implements HealthCheck {
 
     private final SearchIndexer indexer;
 
-    SearchIndexHealthCheck(SearchIndexer indexer) {
+    public SearchIndexHealthCheck(SearchIndexer indexer) {
         this.indexer = indexer;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("search index")
-                .up()
+                .status(indexer.caughtUp())
+                .withData("state", indexer.state())
                 .withData("indexedSeq", indexer.indexedSeq())
                 .withData("feedSeq", indexer.feedSeq())
                 .withData("lag", indexer.lag())

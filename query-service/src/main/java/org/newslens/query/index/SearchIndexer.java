@@ -16,6 +16,12 @@ import java.util.Set;
  * newer. New documents become durable and searchable together: every commit interval during a long
  * catch-up (a rebuild), and at the end of each catch-up. A new or rebuilt index first chooses its
  * {@link CommonWords} from the feed's first articles.
+ *
+ * <p>Each poll first checks that the index is still whole ({@link LuceneIndex#verify()}); one that lost
+ * its files or does not read back, then or while indexing, is reopened once, with one warning, and
+ * rebuilt from the change feed without a restart. The index is {@link #caughtUp() caught up} once a
+ * catch-up ends within {@code ready-lag} changes of the feed's head; until then (after a start or a
+ * rebuild) the service is not ready.
  */
 @ApplicationScoped
 public class SearchIndexer {
@@ -27,12 +33,21 @@ public class SearchIndexer {
     private final ChangeFeedPrefetcher feed;
     private final LuceneIndex index;
     private final long commitIntervalNanos;
+    private final long readyLag;
+    private final RepeatingFailureLog feedFailures = new RepeatingFailureLog(LOG, "Reading the change feed");
+    private final RepeatingFailureLog indexFailures = new RepeatingFailureLog(LOG, "Writing the search index");
+    private final RepeatingFailureLog damage = new RepeatingFailureLog(LOG, "The reopened search index");
     private volatile long feedSeq;
+    private volatile boolean caughtUp;
 
     public SearchIndexer(ChangeFeedReader feed, LuceneIndex index, IndexConfig config) {
+        if (config.readyLag() < 0) {
+            throw new IllegalArgumentException("newslens.index.ready-lag must be 0 or more, was " + config.readyLag());
+        }
         this.feed = new ChangeFeedPrefetcher(feed, config.batchSize());
         this.index = index;
         this.commitIntervalNanos = config.commitInterval().toNanos();
+        this.readyLag = config.readyLag();
     }
 
     @Scheduled(every = "${newslens.index.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -41,10 +56,16 @@ public class SearchIndexer {
     }
 
     /**
-     * Indexes everything committed to the feed since the last written change. Returns how many articles
-     * were (re)indexed; failures are logged and retried on the next call.
+     * Indexes everything committed to the feed since the last written change, after reopening the index
+     * if it was lost or damaged. Returns how many articles were (re)indexed; failures are logged and
+     * retried on the next call.
      */
     public synchronized int catchUp() {
+        try {
+            index.verify();
+        } catch (IOException | RuntimeException e) {
+            reopen(e);
+        }
         int indexed = 0;
         try {
             feedSeq = feed.latestSeq();
@@ -62,26 +83,72 @@ public class SearchIndexer {
                 }
                 batch = feed.next();
             }
+            index.publish();
+            feedFailures.succeeded();
+            indexFailures.succeeded();
+            damage.succeeded();
+            noteWhetherCaughtUp();
         } catch (SQLException e) {
-            if (NOT_CREATED_YET.contains(e.getSQLState())) {
-                LOG.debugf("Change feed not readable yet (%s); retrying on the next poll", e.getMessage());
-            } else {
-                LOG.warnf("Could not read the change feed after change_seq %d: %s", index.writtenSeq(), e.getMessage());
-            }
-        } catch (IOException e) {
-            LOG.errorf(e, "Could not write the search index after change_seq %d", index.writtenSeq());
+            feedFailed(e);
+            publishWritten();
+        } catch (IOException | RuntimeException e) {
+            indexFailed(e);
         } finally {
             feed.cancel();
-            publish();
         }
         return indexed;
     }
 
-    private void publish() {
+    /** After a start or a rebuild: caught up once a catch-up ends within ready-lag of the feed's head, read again now. */
+    private void noteWhetherCaughtUp() throws SQLException {
+        if (caughtUp) {
+            return;
+        }
+        feedSeq = feed.latestSeq();
+        if (lag() <= readyLag) {
+            caughtUp = true;
+            LOG.infof("Search index caught up with the change feed at change_seq %d", index.indexedSeq());
+        }
+    }
+
+    private void feedFailed(SQLException e) {
+        if (NOT_CREATED_YET.contains(e.getSQLState())) {
+            LOG.debugf("Change feed not readable yet (%s); retrying on the next poll", e.getMessage());
+            // nothing to catch up with until the tables exist
+            caughtUp |= index.indexedSeq() == 0;
+        } else {
+            feedFailures.failed(Logger.Level.WARN, "Could not read the change feed after change_seq "
+                    + index.writtenSeq() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private void indexFailed(Exception e) {
+        if (IndexDamage.isDamage(e)) {
+            reopen(e);
+        } else {
+            indexFailures.failed(Logger.Level.ERROR, "Could not write the search index after change_seq "
+                    + index.writtenSeq(), e);
+        }
+    }
+
+    /** Commits what a catch-up stopped by a feed failure had written, so the next one resumes after it. */
+    private void publishWritten() {
         try {
             index.publish();
-        } catch (IOException e) {
-            LOG.errorf(e, "Could not commit the search index at change_seq %d", index.writtenSeq());
+        } catch (IOException | RuntimeException e) {
+            indexFailed(e);
+        }
+    }
+
+    /** One warning per incident: a reopen that fails is retried on the next poll without repeating it. */
+    private void reopen(Exception damaged) {
+        caughtUp = false;
+        damage.failed(Logger.Level.WARN, "Search index lost or damaged (" + IndexDamage.describe(damaged)
+                + "): reopening it and rebuilding what it lost from the change feed; not ready until caught up", null);
+        try {
+            index.reopen();
+        } catch (IOException | RuntimeException e) {
+            indexFailures.failed(Logger.Level.ERROR, "Could not reopen the search index", e);
         }
     }
 
@@ -102,5 +169,25 @@ public class SearchIndexer {
     /** Changes in the feed not yet searchable, as of the last poll. */
     public long lag() {
         return Math.max(0, feedSeq - index.indexedSeq());
+    }
+
+    /**
+     * Whether the index has caught up with the change feed since the service started or the index was last
+     * rebuilt, and still has its files. A lag that grows later is reported but does not undo it: a trailing
+     * index still answers.
+     */
+    public boolean caughtUp() {
+        return caughtUp && index.hasLockFile();
+    }
+
+    /** In words, for the readiness check: lost, rebuilding, catching up or caught up. */
+    public String state() {
+        if (!index.hasLockFile()) {
+            return "lost";
+        }
+        if (caughtUp) {
+            return "caught up";
+        }
+        return index.rebuilding() ? "rebuilding" : "catching up";
     }
 }

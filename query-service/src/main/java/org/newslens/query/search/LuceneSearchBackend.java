@@ -44,12 +44,17 @@ public class LuceneSearchBackend implements SearchBackend {
 
     private final LuceneIndex index;
     private final int knnCandidates;
+    private final int maxTermExpansions;
 
     LuceneSearchBackend(LuceneIndex index, SearchConfig config) {
         this.index = index;
         this.knnCandidates = config.knnCandidates();
+        this.maxTermExpansions = config.maxTermExpansions();
         if (knnCandidates < 1) {
             throw new IllegalArgumentException("newslens.search.knn-candidates must be 1 or more, was " + knnCandidates);
+        }
+        if (maxTermExpansions < 1) {
+            throw new IllegalArgumentException("newslens.search.max-term-expansions must be 1 or more, was " + maxTermExpansions);
         }
     }
 
@@ -109,7 +114,7 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult lexical(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query written = written(request.query());
+        Query written = written(request.query(), "q");
         Query query = searcher.rewrite(filtered(matching(written), filter(request)));
         SearchCursor cursor = request.cursor() == null ? null : SearchCursor.decode(request.cursor(), request.sort());
         // one more than asked for tells whether another page follows
@@ -159,7 +164,7 @@ public class LuceneSearchBackend implements SearchBackend {
     }
 
     private SearchResult hybrid(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query written = written(request.query());
+        Query written = written(request.query(), "q");
         Query filter = filter(request);
         Query lexical = filtered(matching(written), filter);
         Query knn = nearest(searcher, request.queryVector(), request.size(), filter);
@@ -185,14 +190,7 @@ public class LuceneSearchBackend implements SearchBackend {
 
     /** The request's filter as a query to match with, or null when it has none. */
     private Query filter(SearchRequest request) {
-        if (request.filter() == null) {
-            return null;
-        }
-        try {
-            return matching(written(request.filter()));
-        } catch (InvalidSearchException e) {
-            throw e.inParameter("filter");
-        }
+        return request.filter() == null ? null : matching(written(request.filter(), "filter"));
     }
 
     private static Query filtered(Query query, Query filter) {
@@ -203,14 +201,14 @@ public class LuceneSearchBackend implements SearchBackend {
     /** Semantic queries are prose, not query syntax: highlight their words where they parse, else none. */
     private Query highlightFor(String q) {
         try {
-            return written(q);
+            return written(q, "q");
         } catch (InvalidSearchException e) {
             return new MatchNoDocsQuery();
         }
     }
 
     private Query parse(String q) {
-        return matching(written(q));
+        return matching(written(q, "q"));
     }
 
     /** The query to match with: as written, with exact phrases of common words looked up by word pairs. */
@@ -218,9 +216,12 @@ public class LuceneSearchBackend implements SearchBackend {
         return WordPairPhrases.rewrite(written, index.commonWords());
     }
 
-    /** The query as the user wrote it, phrases as positions: what the highlighter marks in snippets. */
-    private Query written(String q) {
-        return ArticleQueryParser.parse(q, index.analyzer());
+    /**
+     * The query as the user wrote it in request parameter {@code parameter}, phrases as positions: what the
+     * highlighter marks in snippets.
+     */
+    private Query written(String q, String parameter) {
+        return ArticleQueryParser.parse(q, parameter, index.analyzer(), maxTermExpansions);
     }
 
     private <T> T read(LuceneIndex.SearcherWork<T> work) {

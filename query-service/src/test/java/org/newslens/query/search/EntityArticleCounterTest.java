@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newslens.query.PostgresTestResource;
 import org.newslens.query.TestIndexConfig;
+import org.newslens.query.TestSearchConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
 import org.newslens.query.index.CommonWords;
@@ -47,7 +48,7 @@ class EntityArticleCounterTest {
         index.publish();
         index.upsert(List.of(article(4, 7, 10), article(3, 9)), 2); // a second segment; article 3 drops entity 8
         index.publish();
-        LuceneSearchBackend backend = new LuceneSearchBackend(index, () -> 400);
+        LuceneSearchBackend backend = new LuceneSearchBackend(index, TestSearchConfig.DEFAULTS);
         assertEquals(Map.of(7L, 3L, 8L, 1L, 9L, 1L, 10L, 1L, 11L, 0L),
                 backend.articlesMentioning(List.of(7L, 8L, 9L, 10L, 11L)));
         assertEquals(Map.of(), backend.articlesMentioning(List.of()));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newslens.query.PostgresTestResource;
 import org.newslens.query.TestIndexConfig;
+import org.newslens.query.TestSearchConfig;
 import org.newslens.query.config.IndexConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
@@ -110,7 +111,7 @@ class ParallelAggregationTest {
 
     @Test
     void lexicalTotalsAreExactForEveryKindOfQueryAndPage() throws IOException {
-        LuceneSearchBackend backend = new LuceneSearchBackend(index, () -> 400);
+        LuceneSearchBackend backend = new LuceneSearchBackend(index, TestSearchConfig.DEFAULTS);
         // 200 articles, fewer than the top hits count before skipping any: every total here comes from
         // the top hits pass; hasPositions, checked below, decides how larger match sets are counted
         assertEquals(100, pageThrough(backend, "\"even numbered\""));
@@ -125,7 +126,7 @@ class ParallelAggregationTest {
     }
 
     private org.apache.lucene.search.Query parse(String q) {
-        return ArticleQueryParser.parse(q, index.analyzer());
+        return ArticleQueryParser.parse(q, "q", index.analyzer(), 10_000);
     }
 
     /** Pages through every hit 7 at a time, checking each page's total and that no hit repeats. */

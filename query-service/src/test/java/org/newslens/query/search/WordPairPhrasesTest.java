@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newslens.query.PostgresTestResource;
 import org.newslens.query.TestIndexConfig;
+import org.newslens.query.TestSearchConfig;
 import org.newslens.query.index.ArticleAnalysis;
 import org.newslens.query.index.ArticleDocument;
 import org.newslens.query.index.ArticleDocuments;
@@ -80,7 +81,7 @@ class WordPairPhrasesTest {
         assertPairsMatchAsPositionsDo("harbour -\"harbour treaty\"", 2);
         assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("\"harbour treaty\""), COMMON)));
         assertFalse(LuceneSearchBackend.hasPositions(WordPairPhrases.rewrite(parse("title:\"harbour treaty\" basra"), COMMON)));
-        SearchResult page = new LuceneSearchBackend(index, () -> 400)
+        SearchResult page = new LuceneSearchBackend(index, TestSearchConfig.DEFAULTS)
                 .search(SearchRequest.parse("\"harbour treaty\"", null, "2", null, null, null, null));
         assertEquals(4, page.total(), "the pair term's matches");
     }
@@ -129,6 +130,6 @@ class WordPairPhrasesTest {
     }
 
     private static Query parse(String q) {
-        return ArticleQueryParser.parse(q, index.analyzer());
+        return ArticleQueryParser.parse(q, "q", index.analyzer(), 10_000);
     }
 }
