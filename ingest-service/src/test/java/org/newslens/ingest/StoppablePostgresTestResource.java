@@ -58,6 +58,9 @@ public class StoppablePostgresTestResource implements QuarkusTestResourceLifecyc
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
