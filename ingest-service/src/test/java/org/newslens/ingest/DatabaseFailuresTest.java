@@ -41,4 +41,14 @@ class DatabaseFailuresTest {
         String described = DatabaseFailures.describe(new IllegalStateException("wrapped: the secret article body", failure));
         assertEquals("IllegalStateException <- SQLException (SQLState 08006)", described);
     }
+
+    @Test
+    void aCommitThatFailedBecauseItsConnectionClosedIsUnavailable() {
+        // what a transaction manager throws when the commit meets a dead connection: the driver's
+        // failure is attached as a suppressed exception of the rollback, not as its cause
+        IllegalStateException rollback = new IllegalStateException("commit failed");
+        Exception xa = new Exception("transactionCommit failed", new SQLException("This connection has been closed.", "08003"));
+        rollback.addSuppressed(xa);
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(rollback)));
+    }
 }

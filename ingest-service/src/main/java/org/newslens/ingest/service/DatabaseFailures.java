@@ -1,8 +1,11 @@
 package org.newslens.ingest.service;
 
-import org.hibernate.exception.JDBCConnectionException;
-
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,19 +22,26 @@ public final class DatabaseFailures {
     }
 
     public static boolean isUnavailable(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || isAcquisitionTimeout(cause)) {
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            if (cause instanceof SQLException sql && isUnavailableState(sql.getSQLState())
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || isAcquisitionTimeout(cause)) {
                 return true;
             }
-            if (cause instanceof SQLException sql) {
-                // a batch's own exception says only which entry failed; why is in the chained next exceptions
-                Map<SQLException, Boolean> chained = new IdentityHashMap<>();
-                for (SQLException next = sql; next != null && chained.put(next, true) == null; next = next.getNextException()) {
-                    if (isUnavailableState(next.getSQLState())) {
-                        return true;
-                    }
-                }
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
+            }
+            // a failed commit carries the connection's failure as a suppressed exception, not as its cause
+            pending.addAll(List.of(cause.getSuppressed()));
+            // a batch's own exception says only which entry failed; why is in the chained next exceptions
+            if (cause instanceof SQLException sql && sql.getNextException() != null) {
+                pending.push(sql.getNextException());
             }
         }
         return false;

@@ -1,6 +1,13 @@
 package org.newslens.nlp.service;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Tells a database that cannot answer right now (worth retrying) from every other failure. */
 public final class DatabaseFailures {
@@ -13,24 +20,39 @@ public final class DatabaseFailures {
      * resources, or refused a transaction that a retry can pass (serialization failure, deadlock).
      */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && isRetryableState(sql.getSQLState())) {
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            if (cause instanceof SQLException sql && isUnavailableState(sql.getSQLState())
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || isAcquisitionTimeout(cause)) {
                 return true;
             }
-            String name = t.getClass().getName();
-            if (name.equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
             }
-            // Agroal's pool answers "Sorry, acquisition timeout!" when no connection can be had in time
-            if (t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
-                return true;
+            // a failed commit carries the connection's failure as a suppressed exception, not as its cause
+            pending.addAll(List.of(cause.getSuppressed()));
+            // a batch's own exception says only which entry failed; why is in the chained next exceptions
+            if (cause instanceof SQLException sql && sql.getNextException() != null) {
+                pending.push(sql.getNextException());
             }
         }
         return false;
     }
 
-    private static boolean isRetryableState(String state) {
+    /** SQLState classes 08 (connection), 57P (shutdown, cannot connect now), 53 (resources); 40001/40P01 (retry). */
+    private static boolean isUnavailableState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
                 || state.equals("40001") || state.equals("40P01"));
+    }
+
+    /** Agroal's pool reports a connection it could not hand out in time with this message and no SQLState. */
+    private static boolean isAcquisitionTimeout(Throwable cause) {
+        return cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 }

@@ -29,4 +29,14 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.isUnavailable(new UncheckedIOException(new IOException("disk"))));
         assertFalse(DatabaseFailures.isUnavailable(new NullPointerException()));
     }
+
+    @Test
+    void aCommitThatFailedBecauseItsConnectionClosedIsUnavailable() {
+        // what a transaction manager throws when the commit meets a dead connection: the driver's
+        // failure is attached as a suppressed exception of the rollback, not as its cause
+        IllegalStateException rollback = new IllegalStateException("commit failed");
+        Exception xa = new Exception("transactionCommit failed", new SQLException("This connection has been closed.", "08003"));
+        rollback.addSuppressed(xa);
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(rollback)));
+    }
 }
