@@ -42,11 +42,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
      * which would let a test pass on a commit that a crash could lose.
      */
     static EmbeddedPostgres startDurable() throws IOException {
+        return durableBuilder().start();
+    }
+
+    static EmbeddedPostgres.Builder durableBuilder() {
         return EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+                .setServerConfig("full_page_writes", "on");
     }
 
     @Override

@@ -54,13 +54,10 @@ public class StoppablePostgresTestResource implements QuarkusTestResourceLifecyc
     /** Starts PostgreSQL again on the same port and data after {@link #stopPostgres()}. */
     static synchronized void startPostgres() {
         try {
-            postgres = EmbeddedPostgres.builder()
+            postgres = PostgresTestResource.durableBuilder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);

@@ -56,13 +56,10 @@ public class StoppablePostgresResource implements QuarkusTestResourceLifecycleMa
     /** Starts PostgreSQL again on the same port and data after {@link #stopPostgres()}; it recovers from its WAL. */
     public static synchronized void startPostgres() {
         try {
-            postgres = EmbeddedPostgres.builder()
+            postgres = PostgresTestResource.durableBuilder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
