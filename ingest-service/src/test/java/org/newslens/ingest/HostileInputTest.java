@@ -141,6 +141,44 @@ class HostileInputTest {
     }
 
     @Test
+    void intervalMinutesMustBeAWholeNumberNotAFraction() {
+        given().contentType(ContentType.JSON).body("{\"url\": \"https://example.org/rss.xml\", \"intervalMinutes\": 1.5}")
+                .when().post("/api/v1/feeds")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("intervalMinutes"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+292278994-08-17T07:12:55Z", "+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z", "+20000-01-01"})
+    void aDateOutsideTheYearsOneToNineThousandIsRefusedNamingTheField(String date) {
+        given().contentType(ContentType.JSON).body(article(TestReports.tag(), "\"publishedAt\": \"" + date + "\""))
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://newslens.dev/problems/invalid-field"))
+                .body("field", equalTo("publishedAt"));
+        given().queryParam("since", date).when().get("/api/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("since"));
+    }
+
+    @Test
+    void theLastDayOfYearNineThousandNineHundredNinetyNineIsStored() {
+        given().contentType(ContentType.JSON).body(article(TestReports.tag(), "\"publishedAt\": \"9999-12-31T23:59:59Z\""))
+                .when().post("/api/v1/articles")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aBulkLineWithAnOutOfRangeDateIsRejectedAndItsNeighboursAreStored() throws IOException {
+        String ndjson = article(TestReports.tag(), "\"source\": \"S\"") + "\n"
+                + article(TestReports.tag(), "\"publishedAt\": \"+292278994-08-17T07:12:55Z\"") + "\n"
+                + article(TestReports.tag(), "\"source\": \"S\"") + "\n";
+        List<JsonNode> lines = postBulk(ndjson);
+        assertEquals("created", lines.get(0).get("status").asText());
+        assertEquals("rejected", lines.get(1).get("status").asText());
+        assertEquals("publishedAt", lines.get(1).get("error").get("field").asText());
+        assertEquals("created", lines.get(2).get("status").asText());
+    }
+
+    @Test
     void eachLenientBulkLineIsRejectedNamingTheFieldAndTheOthersAreStored() throws IOException {
         String ndjson = article(TestReports.tag(), "\"source\": \"S\"") + "\n"
                 + article(TestReports.tag(), "\"source\": \"S\"") + " trailing\n"

@@ -29,9 +29,9 @@ final class QueryParameters {
             return null;
         }
         Instant instant = IsoDates.parse(value);
-        if (instant == null) {
+        if (instant == null || !IsoDates.isStorable(instant)) {
             throw InvalidArticleException.invalid(name, name + " '" + value
-                    + "' is not a date. Use ISO-8601, e.g. 2023-11-05T14:30:00Z or 2023-11-05.");
+                    + "' is not a date in the years 1 to 9999. Use ISO-8601, e.g. 2023-11-05T14:30:00Z or 2023-11-05.");
         }
         return instant;
     }

@@ -177,12 +177,17 @@ public class ArticleValidator {
             throw InvalidArticleException.invalid("publishedAt", "publishedAt '" + value
                     + "' is not a date. Use ISO-8601 with an offset, e.g. 2023-11-05T14:30:00Z, or a date, e.g. 2023-11-05.");
         }
+        if (!IsoDates.isStorable(parsed)) {
+            throw InvalidArticleException.invalid("publishedAt", "publishedAt '" + value
+                    + "' is outside the years 1 to 9999. Send the article's real publication date, or leave it out.");
+        }
         return parsed;
     }
 
-    /** A page's own date is a hint: one that does not parse is left out rather than refused. */
+    /** A page's own date is a hint: one that does not parse, or lies outside the storable years, is left out. */
     private static Instant pagePublishedAt(String value) {
-        return blank(value) ? null : IsoDates.parse(value);
+        Instant parsed = blank(value) ? null : IsoDates.parse(value);
+        return parsed == null || !IsoDates.isStorable(parsed) ? null : parsed;
     }
 
     private static String language(String value) {

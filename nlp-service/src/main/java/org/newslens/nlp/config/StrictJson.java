@@ -11,8 +11,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Request JSON means exactly what it says: a duplicate key, anything after the object, or a value of
- * the wrong type (a number where text belongs, text where a number belongs) is a 400 naming the
- * field, never a silent guess. Unknown properties stay accepted, so newer clients keep working.
+ * the wrong type (a number where text belongs, text where a number belongs, a fraction where a whole
+ * number belongs) is a 400 naming the field, never a silent guess. Unknown properties stay accepted, so
+ * newer clients keep working.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -21,6 +22,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

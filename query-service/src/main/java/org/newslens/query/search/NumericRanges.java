@@ -72,7 +72,7 @@ final class NumericRanges {
     private static long instant(String value) {
         try {
             return Instant.parse(value).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw notADate(value);
         }
     }

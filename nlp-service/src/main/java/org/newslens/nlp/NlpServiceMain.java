@@ -1,0 +1,18 @@
+package org.newslens.nlp;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.newslens.nlp.rest.HttpLevelProblems;
+
+/**
+ * Starts nlp-service. The one thing it does first: let {@link HttpLevelProblems} answer unreadable URIs, a
+ * switch that must be set before Quarkus loads.
+ */
+@QuarkusMain
+public class NlpServiceMain {
+
+    public static void main(String... args) {
+        HttpLevelProblems.takeOverUriValidation();
+        Quarkus.run(args);
+    }
+}

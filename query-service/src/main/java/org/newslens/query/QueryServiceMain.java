@@ -1,0 +1,18 @@
+package org.newslens.query;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.newslens.query.rest.HttpLevelProblems;
+
+/**
+ * Starts query-service. The one thing it does first: let {@link HttpLevelProblems} answer unreadable URIs, a
+ * switch that must be set before Quarkus loads.
+ */
+@QuarkusMain
+public class QueryServiceMain {
+
+    public static void main(String... args) {
+        HttpLevelProblems.takeOverUriValidation();
+        Quarkus.run(args);
+    }
+}
