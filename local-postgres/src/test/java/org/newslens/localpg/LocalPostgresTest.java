@@ -35,6 +35,9 @@ class LocalPostgresTest {
             try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.OWNER_ROLE, LocalPostgres.LOCAL_PASSWORD)) {
                 assertEquals("on", show(owner, "fsync"));
                 assertEquals("on", show(owner, "synchronous_commit"));
+                for (var setting : LocalPostgres.WRITE_SETTINGS.entrySet()) {
+                    assertEquals(setting.getValue(), show(owner, setting.getKey()), setting.getKey());
+                }
             }
             assertPasswordsRequired(postgres);
         }
