@@ -77,7 +77,9 @@ for service in "${services[@]}"; do
   echo "Building $image (base $base)..."
   podman build --quiet --build-arg BASE_IMAGE="$base" -f "$service/src/main/docker/Dockerfile.jvm" -t "$image" "$service" >/dev/null
   rm -f "$archives/$service.oci.tar"
-  skopeo copy --quiet "containers-storage:$image" "oci-archive:$archives/$service.oci.tar:$image"
+  # containers/storage logs its storage driver choice at level info on every skopeo run: noise here
+  skopeo copy --quiet "containers-storage:$image" "oci-archive:$archives/$service.oci.tar:$image" \
+    2> >(grep -v 'level=info' >&2)
 done
 
 echo
