@@ -23,8 +23,10 @@ skip() {
   exit 0
 }
 
-if ! ensure_container_tools podman skopeo mmdebstrap; then
-  skip "podman (and skopeo, mmdebstrap) are not installed and cannot be installed here"
+tools=(podman skopeo)
+[[ -z ${BASE_IMAGE:-} ]] && tools+=(mmdebstrap)
+if ! ensure_container_tools "${tools[@]}"; then
+  skip "${tools[*]} are not installed and cannot be installed here (not root, or no apt)"
 fi
 podman info >/dev/null 2>&1 || skip "podman cannot work on this machine: $(podman info 2>&1 | tail -n 1)"
 
