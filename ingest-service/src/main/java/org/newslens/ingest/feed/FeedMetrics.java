@@ -2,6 +2,7 @@ package org.newslens.ingest.feed;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.Map;
  * became of them ({@code newslens_feed_entries_total}). Labels are outcomes only, never a feed's URL or
  * id, so the number of series stays fixed however many feeds are subscribed.
  */
+@Startup
 @ApplicationScoped
 public class FeedMetrics {
 

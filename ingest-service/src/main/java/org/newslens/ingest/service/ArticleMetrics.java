@@ -2,6 +2,7 @@ package org.newslens.ingest.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rolled-back batch that is then stored line by line counts once. Every label value is registered at
  * start, so each series exists (at 0) before its first event and a dashboard never shows "no data".
  */
+@Startup
 @ApplicationScoped
 public class ArticleMetrics {
 

@@ -2,6 +2,7 @@ package org.newslens.nlp.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -11,8 +12,10 @@ import java.util.List;
 /**
  * Runs the stages in order over one document, skipping those that do not apply to it. Each stage that
  * runs is timed ({@code newslens_enrichment_stage_seconds{stage}}), for enrichment jobs and
- * /api/v1/analyze alike; a skipped stage is not.
+ * /api/v1/analyze alike; a skipped stage is not. Built at start (the models load later, in
+ * {@code ModelLoader}), so every stage's timer is published before the first article.
  */
+@Startup
 @Singleton
 public class AnalysisPipeline {
 
