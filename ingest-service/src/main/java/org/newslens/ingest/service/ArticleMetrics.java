@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ArticleMetrics {
 
-    static final String REJECTED = "rejected";
+    private static final String REJECTED = "rejected";
     private static final List<String> STORED = List.of("created", "near_duplicate", "duplicate");
     /** Why a bulk line was not stored: the problem kinds of {@link BulkIngestor}. */
     private static final List<String> LINE_PROBLEMS = List.of("malformed-json", "too-large", "invalid-field",
