@@ -22,7 +22,7 @@ esac
 
 command -v kubectl >/dev/null || { echo "kubectl not found (the client is enough)" >&2; exit 2; }
 command -v node >/dev/null || { echo "node not found" >&2; exit 2; }
-if [[ ! -d tools/node_modules/kubernetes-models || ! -d tools/node_modules/js-yaml ]]; then
+if [[ ! -d tools/node_modules/kubernetes-models || ! -d tools/node_modules/js-yaml || ! -d tools/node_modules/@kubernetes-models/keda || ! -d tools/node_modules/@kubernetes-models/prometheus-operator ]]; then
   echo "Installing the validator's npm dependencies (k8s/tools)..."
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -11,9 +11,14 @@
 //      `kubectl apply --validate=strict` would do against a server.
 //   3. CloudNativePG objects (postgresql.cnpg.io/v1 Cluster, ScheduledBackup; CRDs that
 //      kubernetes-models does not ship) are checked by hand for the fields NewsLens relies on.
+//      KEDA (keda.sh) and Prometheus Operator (monitoring.coreos.com) objects are checked like built-in
+//      ones, with the CRD models of @kubernetes-models/keda and @kubernetes-models/prometheus-operator.
 //   4. references inside the rendered set: Service/PDB/NetworkPolicy selectors match pods, Service
 //      target ports exist, ConfigMap/Secret/ServiceAccount/Role/HPA/Ingress references resolve
-//      (Secrets and ConfigMaps managed outside the repo are named with --external-*).
+//      (Secrets and ConfigMaps managed outside the repo are named with --external-*); a ScaledObject's
+//      target, TriggerAuthentication and Secrets exist and no HPA scales the same workload; a
+//      ServiceMonitor selects Services that have its ports; Grafana dashboards are valid JSON; a pod
+//      mounts a Kubernetes API token only if its ServiceAccount is bound to a Role (RBAC only where used).
 //   5. hardening every workload must have: requests/limits, liveness/readiness probes on declared
 //      ports, runAsNonRoot, no privilege escalation, ALL capabilities dropped, read-only root
 //      filesystem, RuntimeDefault seccomp, pinned image tags.
@@ -50,10 +55,16 @@ const id = (o) => `${o.kind}/${o.metadata?.name ?? "?"}`;
 const fail = (o, msg) => errors.push(`${id(o)}: ${msg}`);
 
 // ---------------------------------------------------------------- 1. schema (kubernetes-models)
+// CRDs with models of their own, by API group: the npm package that ships them
+const crdPackages = {
+  "keda.sh": "@kubernetes-models/keda",
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+};
+const crdPackage = (apiVersion) => crdPackages[apiVersion.split("/")[0]];
 async function modelFor(apiVersion, kind) {
-  const dir = apiVersion.includes("/") ? apiVersion : apiVersion; // core group: "v1"
+  const pkg = crdPackage(apiVersion) ?? "kubernetes-models"; // core group: "v1"
   try {
-    const mod = await import(`kubernetes-models/${dir}/${kind}`);
+    const mod = await import(`${pkg}/${apiVersion}/${kind}`);
     return mod[kind];
   } catch {
     return undefined;
@@ -109,6 +120,7 @@ function indexFile(full) {
 }
 indexDeclarations(packageDir("kubernetes-models"));
 indexDeclarations(packageDir("@kubernetes-models/apimachinery"));
+for (const pkg of Object.values(crdPackages)) indexDeclarations(packageDir(pkg));
 
 function checkFields(o, value, iface, where) {
   const entry = interfaces.get(iface);
@@ -127,6 +139,11 @@ function checkFields(o, value, iface, where) {
   }
 }
 function topInterface(apiVersion, kind) {
+  const pkg = crdPackage(apiVersion);
+  if (pkg) {
+    const declared = `${path.join(packageDir(pkg), apiVersion, kind)}.d.ts#I${kind}`;
+    return interfaces.has(declared) ? declared : undefined;
+  }
   const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["core", apiVersion];
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
   const groupPart = group === "core" ? "Core" : group.split(".")[0].split("-").map(cap).join("");
@@ -241,6 +258,49 @@ function checkRefs(o) {
       if (o.spec.minReplicas > o.spec.maxReplicas) fail(o, "minReplicas > maxReplicas");
     }
   }
+  if (o.kind === "ScaledObject") {
+    const ref = o.spec.scaleTargetRef;
+    const t = objects.find((x) => x.kind === (ref.kind ?? "Deployment") && x.metadata.name === ref.name);
+    if (!t) fail(o, `scaleTargetRef ${ref.kind ?? "Deployment"}/${ref.name} not found`);
+    else {
+      if (t.spec.replicas !== undefined) fail(o, `${id(t)} sets spec.replicas; the ScaledObject should own it`);
+      const hpa = byKind("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef.kind === t.kind && h.spec.scaleTargetRef.name === t.metadata.name);
+      if (hpa) fail(o, `${id(hpa)} scales ${id(t)} too: KEDA creates its own HPA, two would fight over the replicas`);
+      const usesCpu = o.spec.triggers.some((tr) => tr.type === "cpu");
+      if (usesCpu && t.spec.template.spec.containers.some((c) => !c.resources?.requests?.cpu)) fail(o, "cpu trigger needs CPU requests on every container");
+    }
+    if ((o.spec.minReplicaCount ?? 0) > (o.spec.maxReplicaCount ?? 100)) fail(o, "minReplicaCount > maxReplicaCount");
+    for (const tr of o.spec.triggers) {
+      const auth = tr.authenticationRef?.name;
+      if (auth && !objects.some((x) => x.kind === (tr.authenticationRef.kind ?? "TriggerAuthentication") && x.metadata.name === auth))
+        fail(o, `trigger ${tr.name ?? tr.type}: authenticationRef ${auth} not found`);
+      if (tr.type === "postgresql") {
+        for (const key of ["query", "targetQueryValue"]) if (!tr.metadata?.[key]) fail(o, `postgresql trigger needs metadata.${key}`);
+        if (!tr.metadata?.connectionFromEnv && !tr.metadata?.host) fail(o, "postgresql trigger needs metadata.host (or connectionFromEnv)");
+      }
+    }
+  }
+  if (o.kind === "TriggerAuthentication") {
+    for (const ref of o.spec.secretTargetRef ?? []) secretRef(o, ref.name, `secretTargetRef ${ref.parameter}`);
+  }
+  if (o.kind === "ServiceMonitor") {
+    const services = byKind("Service").filter((s) => matches(o.spec.selector?.matchLabels, s.metadata.labels));
+    if (services.length === 0) fail(o, `selector ${JSON.stringify(o.spec.selector)} matches no Service`);
+    for (const s of services) if (s.spec.clusterIP === "None") fail(o, `selects headless ${id(s)}: its pods would be scraped twice`);
+    for (const e of o.spec.endpoints) {
+      for (const s of services) if (!(s.spec.ports ?? []).some((p) => p.name === e.port)) fail(o, `endpoint port "${e.port}" is not a port of ${id(s)}`);
+      if (e.path && !e.path.startsWith("/q/metrics")) fail(o, `endpoint path ${e.path} is not the services' /q/metrics`);
+    }
+  }
+  if (o.kind === "ConfigMap" && o.metadata.labels?.grafana_dashboard) {
+    for (const [key, json] of Object.entries(o.data ?? {})) {
+      try {
+        JSON.parse(json);
+      } catch (e) {
+        fail(o, `dashboard ${key} is not valid JSON: ${e.message}`);
+      }
+    }
+  }
   if (o.kind === "RoleBinding") {
     if (o.roleRef.kind === "Role" && !names("Role").has(o.roleRef.name)) fail(o, `roleRef Role/${o.roleRef.name} not found`);
     for (const s of o.subjects ?? []) {
@@ -282,6 +342,11 @@ function configMapRef(o, name, key, where) {
 
 function checkPod(o, pod, meta) {
   if (pod.serviceAccountName && !names("ServiceAccount").has(pod.serviceAccountName)) fail(o, `ServiceAccount/${pod.serviceAccountName} not found`);
+  const account = byKind("ServiceAccount").find((a) => a.metadata.name === (pod.serviceAccountName ?? "default"));
+  const mountsToken = pod.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
+  const bound = [...byKind("RoleBinding"), ...byKind("ClusterRoleBinding")]
+    .some((b) => (b.subjects ?? []).some((s) => s.kind === "ServiceAccount" && s.name === (pod.serviceAccountName ?? "default")));
+  if (mountsToken && !bound) fail(o, "mounts a Kubernetes API token but its ServiceAccount is bound to no Role: set automountServiceAccountToken: false");
   const psc = pod.securityContext ?? {};
   if (psc.seccompProfile?.type !== "RuntimeDefault") fail(o, "pod securityContext.seccompProfile.type should be RuntimeDefault");
   for (const v of pod.volumes ?? []) {

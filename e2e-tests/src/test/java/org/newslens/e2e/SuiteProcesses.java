@@ -48,8 +48,7 @@ final class SuiteProcesses implements AutoCloseable {
     }
 
     static SuiteProcesses start(Path work) throws Exception {
-        Path root = Path.of(System.getProperty("newslens.root", "..")).toAbsolutePath().normalize();
-        SuiteProcesses suite = new SuiteProcesses(root, work);
+        SuiteProcesses suite = new SuiteProcesses(root(), work);
         try {
             for (String url : List.of(suite.nlpUrl, suite.ingestUrl, suite.queryUrl)) {
                 suite.awaitReady(url, Duration.ofMinutes(3));
@@ -59,6 +58,11 @@ final class SuiteProcesses implements AutoCloseable {
             suite.close();
             throw e;
         }
+    }
+
+    /** The repository's root directory (Maven passes it; ".." when run from e2e-tests). */
+    static Path root() {
+        return Path.of(System.getProperty("newslens.root", "..")).toAbsolutePath().normalize();
     }
 
     private void start(String service, int port, String user, Map<String, String> extraEnvironment) throws IOException {

@@ -23,11 +23,13 @@ public class FeedPoller {
     private final SingletonGuard guard;
     private final FeedSubscriptions subscriptions;
     private final FeedRefresher refresher;
+    private final FeedMetrics metrics;
 
-    FeedPoller(SingletonGuard guard, FeedSubscriptions subscriptions, FeedRefresher refresher) {
+    FeedPoller(SingletonGuard guard, FeedSubscriptions subscriptions, FeedRefresher refresher, FeedMetrics metrics) {
         this.guard = guard;
         this.subscriptions = subscriptions;
         this.refresher = refresher;
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "feed-poller", every = "${newslens.feeds.tick:10s}",
@@ -73,6 +75,7 @@ public class FeedPoller {
             LOG.errorf(e, "Polling feed %d (%s) failed unexpectedly", feed.id(), feed.url());
             result = PollResult.error(null, "Polling failed on our side (" + e + "); it is retried with back-off.", feed);
         }
+        metrics.polled(result);
         try {
             subscriptions.recordPoll(feed, result, started, Instant.now());
         } catch (SQLException | RuntimeException e) {

@@ -30,20 +30,25 @@ public class ArticleIngestor {
     private final IdempotencyKeys idempotencyKeys;
     private final IngestConfig config;
     private final Event<ArticlesQueued> queued;
+    private final Event<ArticlesStored> storedArticles;
+    private final ArticleMetrics metrics;
 
     ArticleIngestor(ArticleValidator validator, ArticleStore store, IdempotencyKeys idempotencyKeys, IngestConfig config,
-                    Event<ArticlesQueued> queued) {
+                    Event<ArticlesQueued> queued, Event<ArticlesStored> storedArticles,
+                    ArticleMetrics metrics) {
         this.validator = validator;
         this.store = store;
         this.idempotencyKeys = idempotencyKeys;
         this.config = config;
         this.queued = queued;
+        this.storedArticles = storedArticles;
+        this.metrics = metrics;
     }
 
     /** @param idempotencyKey the client's key for safe retries, or null */
     @Transactional(rollbackOn = Exception.class)
     public IngestOutcome ingest(NewArticle article, String idempotencyKey) throws SQLException {
-        ArticleDraft draft = validator.validate(article);
+        ArticleDraft draft = validate(article);
         if (idempotencyKey == null) {
             return store(List.of(draft)).get(0);
         }
@@ -55,6 +60,15 @@ public class ArticleIngestor {
         IngestOutcome outcome = store(List.of(draft)).get(0);
         idempotencyKeys.remember(idempotencyKey, requestHash, outcome);
         return outcome;
+    }
+
+    private ArticleDraft validate(NewArticle article) {
+        try {
+            return validator.validate(article);
+        } catch (InvalidArticleException e) {
+            metrics.rejected();
+            throw e;
+        }
     }
 
     /** Stores already validated articles in one transaction, in order; outcomes in the same order. */
@@ -89,6 +103,7 @@ public class ArticleIngestor {
             outcomes[newDrafts.get(n)] = newOutcomes.get(n);
         }
         repeatsDraft.forEach((repeat, first) -> outcomes[repeat] = new IngestOutcome.Duplicate(outcomes[first].id()));
+        storedArticles.fire(new ArticlesStored(List.of(outcomes)));
         return Arrays.asList(outcomes);
     }
 

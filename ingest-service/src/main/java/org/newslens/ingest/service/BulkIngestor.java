@@ -39,6 +39,7 @@ public class BulkIngestor {
     private final ObjectMapper json;
     private final IngestConfig config;
     private final AgroalDataSource dataSource;
+    private final ArticleMetrics metrics;
     /** Stores one batch per stream while the stream's next batch is read. */
     private final ExecutorService storer = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bulk-ingest-storer");
@@ -47,8 +48,9 @@ public class BulkIngestor {
     });
 
     BulkIngestor(ArticleValidator validator, ArticleIngestor ingestor, ObjectMapper json, IngestConfig config,
-                 AgroalDataSource dataSource) {
+                 AgroalDataSource dataSource, ArticleMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
         this.validator = validator;
         this.ingestor = ingestor;
         this.json = json;
@@ -85,9 +87,12 @@ public class BulkIngestor {
         return storer.submit(() -> store(batch));
     }
 
-    private static void report(Future<List<BulkLineResult>> storing, Consumer<BulkLineResult> results) throws IOException {
+    private void report(Future<List<BulkLineResult>> storing, Consumer<BulkLineResult> results) throws IOException {
         try {
-            storing.get().forEach(results);
+            for (BulkLineResult result : storing.get()) {
+                metrics.bulkLine(result);
+                results.accept(result);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while a batch was being stored");
@@ -133,7 +138,8 @@ public class BulkIngestor {
         }
     }
 
-    private static PendingLine rejected(NdjsonLineReader.Line line, String kind, String detail, String field) {
+    private PendingLine rejected(NdjsonLineReader.Line line, String kind, String detail, String field) {
+        metrics.rejected();
         return new PendingLine(line.number(), null, BulkLineResult.rejected(line.number(), kind, detail, field));
     }
 

@@ -79,5 +79,12 @@ public interface NlpConfig {
         /** Longest delay between two attempts. */
         @WithDefault("1h")
         Duration maxRetryBackoff();
+
+        /**
+         * How long the queue gauges of /q/metrics (jobs by status, oldest pending age) reuse one reading of
+         * nlp.jobs, so that frequent scrapes, or several scrapers, cost at most one query per this interval.
+         */
+        @WithDefault("5s")
+        Duration metricsMaxAge();
     }
 }

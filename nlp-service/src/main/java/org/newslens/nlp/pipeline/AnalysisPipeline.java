@@ -1,34 +1,57 @@
 package org.newslens.nlp.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Runs the stages in order over one document, skipping those that do not apply to it. */
+/**
+ * Runs the stages in order over one document, skipping those that do not apply to it. Each stage that
+ * runs is timed ({@code newslens_enrichment_stage_seconds{stage}}), for enrichment jobs and
+ * /api/v1/analyze alike; a skipped stage is not. Built at start (the models load later, in
+ * {@code ModelLoader}), so every stage's timer is published before the first article.
+ */
+@Startup
 @Singleton
 public class AnalysisPipeline {
 
-    private final List<AnalysisStage> stages;
+    /** Histogram buckets: most stages take a few milliseconds, entity recognition and embedding up to seconds. */
+    private static final Duration[] STAGE_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
+    private final List<TimedStage> stages;
+
+    private record TimedStage(AnalysisStage stage, Timer timer) {
+    }
 
     @Inject
     AnalysisPipeline(LanguageIdentifier language, EntityRecognitionStage entities, GazetteerStage gazetteer,
                      EntityCanonicalizer canonicalizer, KeyphraseStage keyphrases, SummaryStage summary, ToneStage tone,
-                     FramingStage framing, QuoteStage quotes, QuantityStage quantities, EmbeddingStage embedding) {
+                     FramingStage framing, QuoteStage quotes, QuantityStage quantities, EmbeddingStage embedding,
+                     MeterRegistry registry) {
         this(List.of(language, entities, gazetteer, canonicalizer, keyphrases, summary, tone, framing, quotes, quantities,
-                embedding));
+                embedding), registry);
     }
 
-    public AnalysisPipeline(List<AnalysisStage> stages) {
-        this.stages = List.copyOf(stages);
+    public AnalysisPipeline(List<AnalysisStage> stages, MeterRegistry registry) {
+        this.stages = stages.stream().map(stage -> new TimedStage(stage, Timer.builder("newslens.enrichment.stage")
+                .description("Time one analysis stage took on one text (enrichment jobs and /api/v1/analyze)")
+                .tag("stage", stage.name())
+                .serviceLevelObjectives(STAGE_BUCKETS)
+                .register(registry))).toList();
     }
 
     public Document analyze(String text, String title, String languageHint) {
         Document document = new Document(text, title, languageHint);
-        for (AnalysisStage stage : stages) {
-            if (stage.appliesTo(document)) {
-                stage.apply(document);
-                document.recordStage(stage.name());
+        for (TimedStage timed : stages) {
+            if (timed.stage().appliesTo(document)) {
+                timed.timer().record(() -> timed.stage().apply(document));
+                document.recordStage(timed.stage().name());
             }
         }
         return document;

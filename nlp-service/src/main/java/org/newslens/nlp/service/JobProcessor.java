@@ -26,32 +26,39 @@ public class JobProcessor {
     private final JobQueue queue;
     private final TextSizeLimit sizeLimit;
     private final NlpConfig.Jobs config;
+    private final JobMetrics metrics;
 
     JobProcessor(AnalysisPipeline pipeline, EnrichmentWriter writer, JobQueue queue, TextSizeLimit sizeLimit,
-                 NlpConfig config) {
+                 NlpConfig config, JobMetrics metrics) {
         this.pipeline = pipeline;
         this.writer = writer;
         this.queue = queue;
         this.sizeLimit = sizeLimit;
         this.config = config.jobs();
+        this.metrics = metrics;
     }
 
     public void process(Job job) throws SQLException {
         if (job.attempts() > config.maxAttempts()) {
             // only a job whose lease kept running out (its worker died or hung) gets here
             queue.fail(job, "Gave up after " + config.maxAttempts() + " attempts whose leases expired unfinished");
+            metrics.failed();
             return;
         }
         if (job.text() == null) {
             queue.fail(job, "Article " + job.articleId() + " is no longer stored in ingest.articles");
+            metrics.failed();
             return;
         }
         try {
+            long started = System.nanoTime();
             sizeLimit.check("text", job.text());
             Document document = pipeline.analyze(job.text(), job.title(), job.languageHint());
             long sequence = writer.write(job, document);
+            metrics.enriched(Duration.ofNanos(System.nanoTime() - started));
             LOG.debugf("Enriched article %d (change %d)", job.articleId(), sequence);
         } catch (LeaseLostException e) {
+            metrics.leaseLost();
             LOG.infof("Article %d: the lease ran out and another worker took the job over; this attempt stores nothing",
                     job.articleId());
         } catch (Exception e) {
@@ -64,11 +71,13 @@ public class JobProcessor {
                 LOG.errorf("Enrichment of article %d failed for good after %d attempts (%s; see nlp.jobs.last_error)",
                         job.articleId(), job.attempts(), e.getClass().getName());
                 queue.fail(job, error);
+                metrics.failed();
             } else {
                 Duration delay = backoff(job.attempts());
                 LOG.warnf("Enrichment of article %d failed (attempt %d, next in %s): %s; see nlp.jobs.last_error",
                         job.articleId(), job.attempts(), delay, e.getClass().getName());
                 queue.retryLater(job, error, delay);
+                metrics.retrying();
             }
         }
     }

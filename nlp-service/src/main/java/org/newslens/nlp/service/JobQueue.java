@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.newslens.nlp.domain.Job;
 import org.newslens.nlp.domain.JobStats;
+import org.newslens.nlp.domain.QueueDepth;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -204,5 +205,25 @@ public class JobQueue {
         }
         return new JobStats(counts.getOrDefault("pending", 0L), counts.getOrDefault("running", 0L),
                 counts.getOrDefault("done", 0L), counts.getOrDefault("failed", 0L));
+    }
+
+    /**
+     * The queue's depth in one statement that reads only the partial indexes' rows (pending, running,
+     * failed), never the done jobs, so it stays cheap however many articles were enriched.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QueueDepth depth() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT count(*) FILTER (WHERE status = 'pending'),
+                            count(*) FILTER (WHERE status = 'running'),
+                            count(*) FILTER (WHERE status = 'failed'),
+                            coalesce(extract(epoch FROM now() - min(run_after)
+                                             FILTER (WHERE status = 'pending' AND run_after <= now())), 0)
+                     FROM nlp.jobs WHERE status IN ('pending', 'running', 'failed')""");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return new QueueDepth(row.getLong(1), row.getLong(2), row.getLong(3), row.getDouble(4));
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.newslens.query.config.IndexConfig;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tails the change feed into the index: reads batches after the last written change_seq and upserts
@@ -39,6 +40,7 @@ public class SearchIndexer {
     private final RepeatingFailureLog damage = new RepeatingFailureLog(LOG, "The reopened search index");
     private volatile long feedSeq;
     private volatile boolean caughtUp;
+    private final AtomicLong documentsIndexed = new AtomicLong();
 
     public SearchIndexer(ChangeFeedReader feed, LuceneIndex index, IndexConfig config) {
         if (config.readyLag() < 0) {
@@ -77,6 +79,7 @@ public class SearchIndexer {
             while (!batch.empty()) {
                 index.upsert(batch.articles(), batch.lastSeq());
                 indexed += batch.articles().size();
+                documentsIndexed.addAndGet(batch.articles().size());
                 if (System.nanoTime() - committedAt >= commitIntervalNanos) {
                     index.publish();
                     committedAt = System.nanoTime();
@@ -164,6 +167,11 @@ public class SearchIndexer {
 
     public long indexedSeq() {
         return index.indexedSeq();
+    }
+
+    /** Articles written to the index since this indexer started, rebuilds included. */
+    public long documentsIndexed() {
+        return documentsIndexed.get();
     }
 
     /** Changes in the feed not yet searchable, as of the last poll. */

@@ -12,15 +12,19 @@ public class ArticleSearch {
 
     private final SearchBackend backend;
     private final QueryEmbedder embedder;
+    private final SearchMetrics metrics;
 
-    ArticleSearch(SearchBackend backend, QueryEmbedder embedder) {
+    ArticleSearch(SearchBackend backend, QueryEmbedder embedder, SearchMetrics metrics) {
         this.backend = backend;
         this.embedder = embedder;
+        this.metrics = metrics;
     }
 
     public SearchResult search(SearchRequest request) {
-        SearchRequest ready = request.mode().needsEmbedding()
-                ? request.withQueryVector(embedder.embed(request.query())) : request;
-        return backend.search(ready);
+        return metrics.time(request.mode(), () -> {
+            SearchRequest ready = request.mode().needsEmbedding()
+                    ? request.withQueryVector(embedder.embed(request.query())) : request;
+            return backend.search(ready);
+        });
     }
 }
