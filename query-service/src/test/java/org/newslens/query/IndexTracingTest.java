@@ -60,12 +60,12 @@ class IndexTracingTest {
         db.enrich(untraced, "en", new Mention(entity, "Ada Quill"));
 
         InMemorySpanExporter spans = InMemorySpanExporter.create();
+        // not closed: shutting the provider down would also clear the exporter's spans
+        SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
         Path directory = Files.createTempDirectory("query-index-traced");
-        try (SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
-             LuceneIndex index = new LuceneIndex(new TestIndexConfig(directory, 10, Duration.ofMinutes(10), 1))) {
-            SearchIndexer indexer = new SearchIndexer(feed, index,
-                    new TestIndexConfig(directory, 10, Duration.ofMinutes(10), 1), tracing.get("test"));
-            assertEquals(2, indexer.catchUp());
+        TestIndexConfig config = new TestIndexConfig(directory, 10, Duration.ofMinutes(10), 1);
+        try (LuceneIndex index = new LuceneIndex(config)) {
+            assertEquals(2, new SearchIndexer(feed, index, config, tracing.get("test")).catchUp());
         } finally {
             PostgresTestResource.deleteRecursively(directory);
         }

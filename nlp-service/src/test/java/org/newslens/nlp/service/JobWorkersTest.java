@@ -1,6 +1,9 @@
 package org.newslens.nlp.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,6 +47,9 @@ class JobWorkersTest {
 
     @Inject
     ReenrichmentSweeper sweeper;
+
+    @Inject
+    InMemorySpanExporter recordedSpans;
 
     @Test
     void anArticleEnrichedByAnOlderPipelineIsEnrichedAgainBehindNewOnes() throws Exception {
@@ -126,6 +132,31 @@ class JobWorkersTest {
         assertEquals(List.of("Dana Okafor", "Okafor"), okafor.get("aliases"));
         assertEquals(query("SELECT id FROM nlp.entities WHERE type = 'PERSON' AND canonical = 'Dana Okafor'"),
                 ((Number) okafor.get("id")).longValue());
+    }
+
+    @Test
+    void anArticleIsEnrichedWithinTheTraceOfTheRequestThatQueuedIt() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String ingestSpanId = "00f067aa0ba902b7";
+        long articleId = newArticleId();
+        insertJob(articleId, TEXT, "now()");
+        execute("UPDATE nlp.jobs SET traceparent = '00-" + traceId + "-" + ingestSpanId + "-01' WHERE article_id = " + articleId);
+
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "done".equals(status(articleId)));
+
+        SpanData enrichment = recordedSpans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("enrich article")
+                        && Long.valueOf(articleId).equals(span.getAttributes().get(AttributeKey.longKey("newslens.article.id"))))
+                .findFirst().orElseThrow(() -> new AssertionError("no enrichment span for article " + articleId));
+        assertEquals(traceId, enrichment.getTraceId(), "the ingest request's trace");
+        assertEquals(ingestSpanId, enrichment.getParentSpanId(), "a child of the ingest request's span");
+        List<String> stages = recordedSpans.getFinishedSpanItems().stream()
+                .filter(span -> span.getParentSpanId().equals(enrichment.getSpanId())).map(SpanData::getName).toList();
+        assertTrue(stages.containsAll(List.of("stage language", "stage ner", "stage canonicalize")), "stage spans: " + stages);
+        assertEquals(1, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId
+                + " AND traceparent = '00-" + traceId + "-" + enrichment.getSpanId() + "-01'"),
+                "the enrichment leaves its own span's context for the indexer");
     }
 
     @Test

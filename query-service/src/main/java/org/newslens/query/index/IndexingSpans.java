@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * One "index article" span per article of a batch whose enrichment recorded a trace context: the span
  * continues that trace (the article's enrichment, itself continuing the request that ingested it), so
- * one trace follows an article from ingest to search. Articles without one (enriched with tracing off,
- * re-enrichments) start no trace, so a rebuild of an untraced index creates no spans.
+ * one trace follows an article from ingest to search. Articles enriched while tracing was off have
+ * none and get no span.
  */
 final class IndexingSpans {
 
