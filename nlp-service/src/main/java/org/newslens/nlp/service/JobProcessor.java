@@ -39,12 +39,12 @@ public class JobProcessor {
 
     JobProcessor(AnalysisPipeline pipeline, EnrichmentWriter writer, JobQueue queue, TextSizeLimit sizeLimit,
                  NlpConfig config, Tracer tracer) {
-        this.tracer = tracer;
         this.pipeline = pipeline;
         this.writer = writer;
         this.queue = queue;
         this.sizeLimit = sizeLimit;
         this.config = config.jobs();
+        this.tracer = tracer;
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -145,10 +146,12 @@ class JobWorkersTest {
         given().post("/api/v1/jobs/wake").then().statusCode(202);
         await(() -> "done".equals(status(articleId)));
 
-        SpanData enrichment = recordedSpans.getFinishedSpanItems().stream()
-                .filter(span -> span.getName().equals("enrich article")
-                        && Long.valueOf(articleId).equals(span.getAttributes().get(AttributeKey.longKey("newslens.article.id"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no enrichment span for article " + articleId));
+        // the span ends just after the job's commit
+        for (int wait = 0; wait < 100 && enrichmentSpan(articleId).isEmpty(); wait++) {
+            Thread.sleep(100);
+        }
+        SpanData enrichment = enrichmentSpan(articleId).orElseThrow(() -> new AssertionError("no enrichment span for article "
+                + articleId + "; recorded: " + recordedSpans.getFinishedSpanItems().stream().map(SpanData::getName).toList()));
         assertEquals(traceId, enrichment.getTraceId(), "the ingest request's trace");
         assertEquals(ingestSpanId, enrichment.getParentSpanId(), "a child of the ingest request's span");
         List<String> stages = recordedSpans.getFinishedSpanItems().stream()
@@ -227,6 +230,13 @@ class JobWorkersTest {
         assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'done'"), stats.getLong("done"));
         assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'failed'"), stats.getLong("failed"));
         assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'running'"), stats.getLong("running"));
+    }
+
+    private Optional<SpanData> enrichmentSpan(long articleId) {
+        return recordedSpans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("enrich article")
+                        && Long.valueOf(articleId).equals(span.getAttributes().get(AttributeKey.longKey("newslens.article.id"))))
+                .findFirst();
     }
 
     private static long newArticleId() {
