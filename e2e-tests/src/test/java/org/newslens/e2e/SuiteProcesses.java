@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole suite as users run it: one local PostgreSQL and the three packaged services as child
- * JVMs, configured through the same environment variables Kubernetes uses.
+ * JVMs, configured through the same environment variables Kubernetes uses, tracing to a collector
+ * (an {@link OtlpReceiver} in this JVM).
  */
 final class SuiteProcesses implements AutoCloseable {
 
@@ -27,6 +28,7 @@ final class SuiteProcesses implements AutoCloseable {
     private final Path logs;
     private final LocalPostgres postgres;
     private final List<Process> services = new ArrayList<>();
+    final OtlpReceiver traces;
     final String ingestUrl;
     final String nlpUrl;
     final String queryUrl;
@@ -35,6 +37,7 @@ final class SuiteProcesses implements AutoCloseable {
         this.root = root;
         this.logs = Files.createDirectories(root.resolve("e2e-tests/target/e2e-logs"));
         this.postgres = LocalPostgres.start(work.resolve("postgres"), freePort());
+        this.traces = new OtlpReceiver();
         int nlpPort = freePort();
         int ingestPort = freePort();
         int queryPort = freePort();
@@ -79,6 +82,11 @@ final class SuiteProcesses implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", user);
         environment.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.LOCAL_PASSWORD);
+        // tracing is off by default; on, as with a collector in Kubernetes, exporting every 100 ms
+        environment.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
         environment.putAll(extraEnvironment);
         services.add(builder.start());
     }
@@ -127,5 +135,6 @@ final class SuiteProcesses implements AutoCloseable {
             }
         }
         postgres.close();
+        traces.close();
     }
 }

@@ -72,6 +72,20 @@ class ArticleResourceTest {
     }
 
     @Test
+    void theJobCarriesTheTraceOfTheRequestThatStoredTheArticle() throws SQLException {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00-" + traceId + "-00f067aa0ba902b7-01";
+        long id = given().contentType(ContentType.JSON).header("traceparent", callerSpan).body(article(unique()))
+                .when().post("/api/v1/articles")
+                .then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+
+        assertEquals(1, count("SELECT count(*) FROM nlp.jobs WHERE article_id = ? AND traceparent ~ '^00-" + traceId
+                + "-[0-9a-f]{16}-01$' AND traceparent <> '" + callerSpan + "'", id),
+                "the caller's trace, under the request's own span");
+    }
+
+    @Test
     void sourceIsDerivedFromTheHostWhenNotGiven() throws SQLException {
         String tag = unique();
         long id = post(Map.of("title", "t " + tag, "text", "body " + tag, "url", "https://www.derived-" + tag + ".example/a"), 201);

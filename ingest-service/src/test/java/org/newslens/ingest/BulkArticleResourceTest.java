@@ -82,6 +82,23 @@ class BulkArticleResourceTest {
     }
 
     @Test
+    void everyJobOfABulkRequestCarriesItsTrace() throws Exception {
+        String tag = TestReports.tag();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String body = "{\"title\": \"Pier " + tag + "\", \"text\": \"A pier " + tag + " reopened.\"}\n"
+                + "{\"title\": \"Quay " + tag + "\", \"text\": \"A quay " + tag + " flooded.\"}\n";
+        given().contentType("application/x-ndjson").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/articles/bulk")
+                .then().statusCode(200);
+
+        assertEquals(2, jobsFor(tag));
+        assertEquals(2, single("SELECT count(*) FROM nlp.jobs j JOIN ingest.articles a ON a.id = j.article_id"
+                + " WHERE a.text LIKE ? AND j.traceparent LIKE '00-" + traceId + "-%'", "%" + tag + "%"),
+                "stored by the bulk storer thread, within the request's trace");
+    }
+
+    @Test
     void manyLinesAreStoredAcrossBatches() throws Exception {
         String tag = TestReports.tag();
         StringBuilder body = new StringBuilder();

@@ -120,6 +120,11 @@ public class Fixtures {
         }
     }
 
+    /** Records the trace context of the article's enrichment, as nlp-service writes it (nlp.enrichments.traceparent). */
+    public void traceparent(long articleId, String traceparent) throws SQLException {
+        execute("UPDATE nlp.enrichments SET traceparent = ? WHERE article_id = ?", traceparent, articleId);
+    }
+
     /** Sets ingest's V3 columns: the article's authors and the article it nearly duplicates (or null). */
     public void byline(long articleId, Long nearDuplicateOf, String... authors) throws SQLException {
         try (Connection connection = DriverManager.getConnection(ownerUrl);

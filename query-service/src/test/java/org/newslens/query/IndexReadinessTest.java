@@ -1,5 +1,7 @@
 package org.newslens.query;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * caught up with the change feed, and an index that does not read back is started again and rebuilt.
  */
 class IndexReadinessTest {
+
+    private static final Tracer UNTRACED = OpenTelemetry.noop().getTracer("test");
 
     private static final PostgresTestResource POSTGRES = new PostgresTestResource();
     private static Fixtures db;
@@ -56,7 +60,7 @@ class IndexReadinessTest {
         Path directory = Files.createTempDirectory("query-index-restart");
         try {
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
-                SearchIndexer indexer = new SearchIndexer(feed, index, indexOf(directory));
+                SearchIndexer indexer = new SearchIndexer(feed, index, indexOf(directory), UNTRACED);
                 SearchIndexHealthCheck readiness = new SearchIndexHealthCheck(indexer);
                 assertDown(readiness, "rebuilding");
                 assertEquals(0, index.documentCount(), "an empty index and a non-empty feed: not ready");
@@ -66,7 +70,7 @@ class IndexReadinessTest {
             }
             enrichedArticle("Dunmore three", entity);
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
-                SearchIndexer indexer = new SearchIndexer(feed, index, indexOf(directory));
+                SearchIndexer indexer = new SearchIndexer(feed, index, indexOf(directory), UNTRACED);
                 SearchIndexHealthCheck readiness = new SearchIndexHealthCheck(indexer);
                 assertDown(readiness, "catching up");
                 indexer.catchUp();
@@ -86,7 +90,7 @@ class IndexReadinessTest {
         try {
             int indexed;
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
-                indexed = new SearchIndexer(feed, index, indexOf(directory)).catchUp();
+                indexed = new SearchIndexer(feed, index, indexOf(directory), UNTRACED).catchUp();
             }
             Path notOurs = Files.writeString(directory.resolve("README.txt"), "kept");
             try (Stream<Path> files = Files.list(directory)) {
@@ -99,7 +103,7 @@ class IndexReadinessTest {
             try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
                 assertTrue(index.rebuilding(), "unreadable: started again empty");
                 assertEquals(0, index.indexedSeq());
-                assertEquals(indexed, new SearchIndexer(feed, index, indexOf(directory)).catchUp(), "rebuilt from the whole feed");
+                assertEquals(indexed, new SearchIndexer(feed, index, indexOf(directory), UNTRACED).catchUp(), "rebuilt from the whole feed");
                 assertEquals(indexed, index.documentCount());
                 index.verify();
             }

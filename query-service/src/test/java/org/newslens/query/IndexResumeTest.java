@@ -1,5 +1,7 @@
 package org.newslens.query;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * last change_seq in its commit, resumes after it, and a deleted index is rebuilt from the start.
  */
 class IndexResumeTest {
+
+    private static final Tracer UNTRACED = OpenTelemetry.noop().getTracer("test");
 
     private static final PostgresTestResource POSTGRES = new PostgresTestResource();
     private static Map<String, String> config;
@@ -174,7 +178,7 @@ class IndexResumeTest {
         try (LuceneIndex index = new LuceneIndex(indexOf(directory))) {
             SearchIndexer indexer = new SearchIndexer(
                     new ChangeFeedReader(new SnapshotReads(readerDataSource(url.replace("/postgres", "/not_migrated")))), index,
-                    indexOf(directory));
+                    indexOf(directory), UNTRACED);
             assertEquals(0, indexer.catchUp());
             assertEquals(0, index.indexedSeq());
         } finally {
@@ -189,7 +193,7 @@ class IndexResumeTest {
     }
 
     private static SearchIndexer indexer(LuceneIndex index) {
-        return new SearchIndexer(feed, index, indexOf(Path.of(config.get("newslens.index.directory"))));
+        return new SearchIndexer(feed, index, indexOf(Path.of(config.get("newslens.index.directory"))), UNTRACED);
     }
 
     private static ArticleDocument article(long id) {

@@ -245,14 +245,19 @@ public class ArticleStore {
         }
     }
 
-    /** Queues the articles for nlp-service (its queue table, see nlp-service's migrations; a job reads its article from here). */
+    /**
+     * Queues the articles for nlp-service (its queue table, see nlp-service's migrations; a job reads its article from here).
+     * Each job carries the current trace context, so all the articles of one request are enriched within its trace.
+     */
     public void insertEnrichmentJobs(List<ArticleRow> articles) throws SQLException {
         if (articles.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO nlp.jobs (article_id) SELECT unnest(?::bigint[])")) {
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO nlp.jobs (article_id, traceparent) SELECT unnest(?::bigint[]), ?")) {
             insert.setArray(1, primitiveArray(connection, "bigint", articles.stream().mapToLong(ArticleRow::id).toArray()));
+            insert.setString(2, TraceParent.current());
             insert.executeUpdate();
         }
     }

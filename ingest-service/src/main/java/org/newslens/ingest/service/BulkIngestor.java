@@ -3,6 +3,7 @@ package org.newslens.ingest.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -40,12 +41,15 @@ public class BulkIngestor {
     private final IngestConfig config;
     private final AgroalDataSource dataSource;
     private final ArticleMetrics metrics;
-    /** Stores one batch per stream while the stream's next batch is read. */
-    private final ExecutorService storer = Executors.newCachedThreadPool(runnable -> {
+    /**
+     * Stores one batch per stream while the stream's next batch is read. Tasks run in the trace context of
+     * the request that submitted them, which the batch's enrichment jobs carry on.
+     */
+    private final ExecutorService storer = Context.taskWrapping(Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bulk-ingest-storer");
         thread.setDaemon(true);
         return thread;
-    });
+    }));
 
     BulkIngestor(ArticleValidator validator, ArticleIngestor ingestor, ObjectMapper json, IngestConfig config,
                  AgroalDataSource dataSource, ArticleMetrics metrics) {

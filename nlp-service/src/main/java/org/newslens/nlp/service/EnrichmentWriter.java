@@ -40,11 +40,12 @@ public class EnrichmentWriter {
     }
 
     /**
+     * @param traceparent the enrichment's trace context, stored for the indexer to continue (null for none)
      * @return the change-feed sequence number of this enrichment
      * @throws LeaseLostException when another worker holds the job now; nothing is written
      */
     @Transactional(rollbackOn = Exception.class)
-    public long write(Job job, Document document) throws SQLException {
+    public long write(Job job, Document document, String traceparent) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             markDoneWhileLeased(connection, job);
             List<Entity> entities = document.entities().stream()
@@ -53,7 +54,7 @@ public class EnrichmentWriter {
             Map<Entity, Long> ids = entityIds(connection, entities);
             insertAliases(connection, entities, ids);
             long sequence = nextSequence(connection);
-            upsertEnrichment(connection, job.articleId(), sequence, document);
+            upsertEnrichment(connection, job.articleId(), sequence, document, traceparent);
             replaceEmbedding(connection, job.articleId(), document.embedding());
             replaceMentions(connection, job.articleId(), entities, ids);
             return sequence;
@@ -106,21 +107,23 @@ public class EnrichmentWriter {
         }
     }
 
-    private void upsertEnrichment(Connection connection, long articleId, long sequence, Document document)
-            throws SQLException {
+    private void upsertEnrichment(Connection connection, long articleId, long sequence, Document document,
+                                  String traceparent) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages, analysis, enriched_at)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), now())
+                INSERT INTO nlp.enrichments (article_id, change_seq, pipeline_version, language, stages, analysis,
+                                             traceparent, enriched_at)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now())
                 ON CONFLICT (article_id) DO UPDATE SET
                     change_seq = EXCLUDED.change_seq, pipeline_version = EXCLUDED.pipeline_version,
                     language = EXCLUDED.language, stages = EXCLUDED.stages, analysis = EXCLUDED.analysis,
-                    enriched_at = EXCLUDED.enriched_at""")) {
+                    traceparent = EXCLUDED.traceparent, enriched_at = EXCLUDED.enriched_at""")) {
             upsert.setLong(1, articleId);
             upsert.setLong(2, sequence);
             upsert.setInt(3, pipelineVersion);
             upsert.setString(4, document.language());
             upsert.setArray(5, connection.createArrayOf("text", document.stagesRun().toArray()));
             upsert.setString(6, AnalysisJson.of(document));
+            upsert.setString(7, traceparent);
             upsert.executeUpdate();
         }
     }

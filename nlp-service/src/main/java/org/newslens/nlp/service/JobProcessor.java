@@ -1,5 +1,11 @@
 package org.newslens.nlp.service;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newslens.nlp.config.NlpConfig;
@@ -20,6 +26,9 @@ import java.time.Duration;
 public class JobProcessor {
 
     private static final Logger LOG = Logger.getLogger(JobProcessor.class);
+    private static final AttributeKey<Long> ARTICLE_ID = AttributeKey.longKey("newslens.article.id");
+    private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("newslens.job.attempt");
+    private static final AttributeKey<Long> CHANGE_SEQ = AttributeKey.longKey("newslens.change_seq");
 
     private final AnalysisPipeline pipeline;
     private final EnrichmentWriter writer;
@@ -27,25 +36,47 @@ public class JobProcessor {
     private final TextSizeLimit sizeLimit;
     private final NlpConfig.Jobs config;
     private final JobMetrics metrics;
+    private final Tracer tracer;
 
     JobProcessor(AnalysisPipeline pipeline, EnrichmentWriter writer, JobQueue queue, TextSizeLimit sizeLimit,
-                 NlpConfig config, JobMetrics metrics) {
+                 NlpConfig config, JobMetrics metrics, Tracer tracer) {
         this.pipeline = pipeline;
         this.writer = writer;
         this.queue = queue;
         this.sizeLimit = sizeLimit;
         this.config = config.jobs();
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
+    /**
+     * Runs in an "enrich article" span that continues the trace stored with the job (the ingest request's),
+     * or starts a new trace where the job has none; the stages' spans are its children.
+     */
     public void process(Job job) throws SQLException {
+        Span span = tracer.spanBuilder("enrich article")
+                .setParent(TraceParent.context(job.traceparent()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(ARTICLE_ID, job.articleId())
+                .setAttribute(ATTEMPT, (long) job.attempts())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            enrich(job, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void enrich(Job job, Span span) throws SQLException {
         if (job.attempts() > config.maxAttempts()) {
             // only a job whose lease kept running out (its worker died or hung) gets here
+            span.setStatus(StatusCode.ERROR, "attempts exhausted");
             queue.fail(job, "Gave up after " + config.maxAttempts() + " attempts whose leases expired unfinished");
             metrics.failed();
             return;
         }
         if (job.text() == null) {
+            span.setStatus(StatusCode.ERROR, "article no longer stored");
             queue.fail(job, "Article " + job.articleId() + " is no longer stored in ingest.articles");
             metrics.failed();
             return;
@@ -54,14 +85,17 @@ public class JobProcessor {
             long started = System.nanoTime();
             sizeLimit.check("text", job.text());
             Document document = pipeline.analyze(job.text(), job.title(), job.languageHint());
-            long sequence = writer.write(job, document);
+            long sequence = writer.write(job, document, TraceParent.current());
             metrics.enriched(Duration.ofNanos(System.nanoTime() - started));
+            span.setAttribute(CHANGE_SEQ, sequence);
             LOG.debugf("Enriched article %d (change %d)", job.articleId(), sequence);
         } catch (LeaseLostException e) {
             metrics.leaseLost();
             LOG.infof("Article %d: the lease ran out and another worker took the job over; this attempt stores nothing",
                     job.articleId());
         } catch (Exception e) {
+            // the exception's type only: its message may quote the article's text
+            span.setStatus(StatusCode.ERROR, e.getClass().getName());
             if (DatabaseFailures.isUnavailable(e)) {
                 throw e;
             }

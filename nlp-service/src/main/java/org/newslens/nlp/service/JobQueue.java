@@ -54,8 +54,8 @@ public class JobQueue {
                                          OR (status = 'running' AND lease_until < now())
                                       ORDER BY priority, id LIMIT ?
                                       FOR UPDATE SKIP LOCKED)
-                         RETURNING id, article_id, attempts, lease_token)
-                     SELECT c.id, c.article_id, a.title, a.text, a.language_hint, c.attempts, c.lease_token
+                         RETURNING id, article_id, attempts, lease_token, traceparent)
+                     SELECT c.id, c.article_id, a.title, a.text, a.language_hint, c.attempts, c.lease_token, c.traceparent
                      FROM claimed c LEFT JOIN ingest.articles a ON a.id = c.article_id""")) {
             claim.setLong(1, lease.toMillis());
             claim.setString(2, owner);
@@ -64,7 +64,7 @@ public class JobQueue {
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     jobs.add(new Job(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getInt(6), owner, rows.getObject(7, UUID.class)));
+                            rows.getString(5), rows.getInt(6), owner, rows.getObject(7, UUID.class), rows.getString(8)));
                 }
             }
             jobs.sort(Comparator.comparingLong(Job::id));
@@ -93,7 +93,8 @@ public class JobQueue {
     /**
      * Requeues, at re-enrichment priority, the done jobs of up to {@code limit} articles enriched by a
      * pipeline older than {@code currentVersion} — only while fewer than {@code limit} jobs wait, so
-     * re-enrichment never builds a backlog in front of new articles.
+     * re-enrichment never builds a backlog in front of new articles. A re-enrichment starts a trace of its
+     * own rather than continuing the long-finished ingest request's.
      *
      * @return how many jobs were requeued
      */
@@ -102,7 +103,7 @@ public class JobQueue {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement requeue = connection.prepareStatement("""
                      UPDATE nlp.jobs SET status = 'pending', priority = 1, attempts = 0, run_after = now(),
-                                         last_error = NULL, updated_at = now()
+                                         last_error = NULL, traceparent = NULL, updated_at = now()
                      WHERE status = 'done'
                        AND (SELECT count(*) FROM nlp.jobs WHERE status = 'pending') < ?
                        AND article_id IN (SELECT article_id FROM nlp.enrichments
@@ -165,7 +166,7 @@ public class JobQueue {
     }
 
     /**
-     * Queues a failed job again with a fresh set of attempts.
+     * Queues a failed job again with a fresh set of attempts, in the trace of the request that asked for it.
      *
      * @return the job's status before the call (only a "failed" job is requeued), or empty if the article has no job
      */
@@ -176,7 +177,7 @@ public class JobQueue {
                      "SELECT status FROM nlp.jobs WHERE article_id = ? FOR UPDATE");
              PreparedStatement requeue = connection.prepareStatement("""
                      UPDATE nlp.jobs SET status = 'pending', attempts = 0, run_after = now(), lease_until = NULL,
-                                         updated_at = now()
+                                         traceparent = ?, updated_at = now()
                      WHERE article_id = ?""")) {
             query.setLong(1, articleId);
             try (ResultSet rows = query.executeQuery()) {
@@ -185,7 +186,8 @@ public class JobQueue {
                 }
                 String status = rows.getString(1);
                 if (status.equals("failed")) {
-                    requeue.setLong(1, articleId);
+                    requeue.setString(1, TraceParent.current());
+                    requeue.setLong(2, articleId);
                     requeue.executeUpdate();
                 }
                 return Optional.of(status);

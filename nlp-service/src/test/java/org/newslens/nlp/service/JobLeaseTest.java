@@ -95,7 +95,7 @@ class JobLeaseTest {
     void aWorkerThatLostItsLeaseStoresNothing() throws Exception {
         long articleId = newArticle();
         Job holder = insertRunningJob(articleId, "other-host/7/11111111", "now() + interval '1 minute'");
-        Job stale = new Job(holder.id(), articleId, "A title", TEXT, "en", 1, "stale-host/8/22222222", UUID.randomUUID());
+        Job stale = new Job(holder.id(), articleId, "A title", TEXT, "en", 1, "stale-host/8/22222222", UUID.randomUUID(), null);
 
         processor.process(stale);
         queue.retryLater(stale, "late failure", Duration.ZERO);
@@ -158,7 +158,7 @@ class JobLeaseTest {
             insert.setObject(3, token);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
-                return new Job(rows.getLong(1), articleId, "A title", TEXT, "en", 1, leaseOwner, token);
+                return new Job(rows.getLong(1), articleId, "A title", TEXT, "en", 1, leaseOwner, token, null);
             }
         }
     }

@@ -1,6 +1,9 @@
 package org.newslens.nlp.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -44,6 +48,9 @@ class JobWorkersTest {
 
     @Inject
     ReenrichmentSweeper sweeper;
+
+    @Inject
+    InMemorySpanExporter recordedSpans;
 
     @Test
     void anArticleEnrichedByAnOlderPipelineIsEnrichedAgainBehindNewOnes() throws Exception {
@@ -129,6 +136,33 @@ class JobWorkersTest {
     }
 
     @Test
+    void anArticleIsEnrichedWithinTheTraceOfTheRequestThatQueuedIt() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String ingestSpanId = "00f067aa0ba902b7";
+        long articleId = newArticleId();
+        insertJob(articleId, TEXT, "now()");
+        execute("UPDATE nlp.jobs SET traceparent = '00-" + traceId + "-" + ingestSpanId + "-01' WHERE article_id = " + articleId);
+
+        given().post("/api/v1/jobs/wake").then().statusCode(202);
+        await(() -> "done".equals(status(articleId)));
+
+        // the span ends just after the job's commit
+        for (int wait = 0; wait < 100 && enrichmentSpan(articleId).isEmpty(); wait++) {
+            Thread.sleep(100);
+        }
+        SpanData enrichment = enrichmentSpan(articleId).orElseThrow(() -> new AssertionError("no enrichment span for article "
+                + articleId + "; recorded: " + recordedSpans.getFinishedSpanItems().stream().map(SpanData::getName).toList()));
+        assertEquals(traceId, enrichment.getTraceId(), "the ingest request's trace");
+        assertEquals(ingestSpanId, enrichment.getParentSpanId(), "a child of the ingest request's span");
+        List<String> stages = recordedSpans.getFinishedSpanItems().stream()
+                .filter(span -> span.getParentSpanId().equals(enrichment.getSpanId())).map(SpanData::getName).toList();
+        assertTrue(stages.containsAll(List.of("stage language", "stage ner", "stage canonicalize")), "stage spans: " + stages);
+        assertEquals(1, query("SELECT count(*) FROM nlp.enrichments WHERE article_id = " + articleId
+                + " AND traceparent = '00-" + traceId + "-" + enrichment.getSpanId() + "-01'"),
+                "the enrichment leaves its own span's context for the indexer");
+    }
+
+    @Test
     void anArticleWithoutEnrichmentIsNotFound() {
         for (String id : List.of(String.valueOf(newArticleId()), "not-a-number")) {
             given().get("/api/v1/articles/" + id + "/analysis")
@@ -196,6 +230,13 @@ class JobWorkersTest {
         assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'done'"), stats.getLong("done"));
         assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'failed'"), stats.getLong("failed"));
         assertEquals(query("SELECT count(*) FROM nlp.jobs WHERE status = 'running'"), stats.getLong("running"));
+    }
+
+    private Optional<SpanData> enrichmentSpan(long articleId) {
+        return recordedSpans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("enrich article")
+                        && Long.valueOf(articleId).equals(span.getAttributes().get(AttributeKey.longKey("newslens.article.id"))))
+                .findFirst();
     }
 
     private static long newArticleId() {

@@ -51,7 +51,7 @@ final class ChangeFeedPrefetcher implements Closeable {
     /** The batch after the last one returned; empty once {@code untilSeq} is reached. */
     ChangeBatch next() throws SQLException {
         if (pending == null) {
-            return new ChangeBatch(List.of(), untilSeq, true);
+            return ChangeBatch.nothingAfter(untilSeq);
         }
         Future<ChangeBatch> read = pending;
         pending = null;

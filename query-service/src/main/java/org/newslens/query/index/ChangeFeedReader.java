@@ -28,7 +28,8 @@ public class ChangeFeedReader {
             SELECT e.change_seq, e.article_id, a.id IS NOT NULL AS article_found,
                    a.title, a.text, a.url, coalesce(e.language, a.language_hint) AS language,
                    a.published_at, s.name AS source, a.authors,
-                   a.near_duplicate_of IS NOT NULL AS near_duplicate, e.analysis::text AS analysis
+                   a.near_duplicate_of IS NOT NULL AS near_duplicate, e.analysis::text AS analysis,
+                   e.traceparent
               FROM nlp.enrichments e
               LEFT JOIN ingest.articles a ON a.id = e.article_id
               LEFT JOIN ingest.sources s ON s.id = a.source_id
@@ -114,14 +115,16 @@ public class ChangeFeedReader {
             }
         }
         if (lastSeq == afterSeq) {
-            return new ChangeBatch(List.of(), afterSeq, true);
+            return ChangeBatch.nothingAfter(afterSeq);
         }
         Map<Long, List<IndexedEntity>> entities = entitiesOf(connection, rows);
         Map<Long, float[]> embeddings = embeddingsOf(connection, rows);
         List<ArticleDocument> articles = rows.stream()
                 .map(row -> row.toDocument(entities.getOrDefault(row.id(), List.of()), embeddings.get(row.id())))
                 .toList();
-        return new ChangeBatch(articles, lastSeq, false);
+        Map<Long, String> traceparents = new HashMap<>();
+        rows.stream().filter(row -> row.traceparent() != null).forEach(row -> traceparents.put(row.id(), row.traceparent()));
+        return new ChangeBatch(articles, lastSeq, false, traceparents);
     }
 
     private static Map<Long, List<IndexedEntity>> entitiesOf(Connection connection, List<ArticleRow> rows)
@@ -176,7 +179,8 @@ public class ChangeFeedReader {
     }
 
     private record ArticleRow(long id, String title, String text, String url, String source, String language,
-                              Timestamp publishedAt, List<String> authors, boolean nearDuplicate, String analysis) {
+                              Timestamp publishedAt, List<String> authors, boolean nearDuplicate, String analysis,
+                              String traceparent) {
 
         static ArticleRow of(ResultSet rs) throws SQLException {
             Array authors = rs.getArray("authors");
@@ -184,7 +188,7 @@ public class ChangeFeedReader {
                     rs.getString("url"), rs.getString("source"), rs.getString("language"),
                     rs.getTimestamp("published_at"),
                     authors == null ? List.of() : Arrays.asList((String[]) authors.getArray()),
-                    rs.getBoolean("near_duplicate"), rs.getString("analysis"));
+                    rs.getBoolean("near_duplicate"), rs.getString("analysis"), rs.getString("traceparent"));
         }
 
         ArticleDocument toDocument(List<IndexedEntity> entities, float[] embedding) {

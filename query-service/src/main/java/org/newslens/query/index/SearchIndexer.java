@@ -1,5 +1,6 @@
 package org.newslens.query.index;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ public class SearchIndexer {
     private final LuceneIndex index;
     private final long commitIntervalNanos;
     private final long readyLag;
+    private final Tracer tracer;
     private final RepeatingFailureLog feedFailures = new RepeatingFailureLog(LOG, "Reading the change feed");
     private final RepeatingFailureLog indexFailures = new RepeatingFailureLog(LOG, "Writing the search index");
     private final RepeatingFailureLog damage = new RepeatingFailureLog(LOG, "The reopened search index");
@@ -42,7 +44,7 @@ public class SearchIndexer {
     private volatile boolean caughtUp;
     private final AtomicLong documentsIndexed = new AtomicLong();
 
-    public SearchIndexer(ChangeFeedReader feed, LuceneIndex index, IndexConfig config) {
+    public SearchIndexer(ChangeFeedReader feed, LuceneIndex index, IndexConfig config, Tracer tracer) {
         if (config.readyLag() < 0) {
             throw new IllegalArgumentException("newslens.index.ready-lag must be 0 or more, was " + config.readyLag());
         }
@@ -50,6 +52,7 @@ public class SearchIndexer {
         this.index = index;
         this.commitIntervalNanos = config.commitInterval().toNanos();
         this.readyLag = config.readyLag();
+        this.tracer = tracer;
     }
 
     @Scheduled(every = "${newslens.index.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -77,7 +80,7 @@ public class SearchIndexer {
                 index.useCommonWords(CommonWords.choose(feed.firstArticleTexts(CommonWords.SAMPLE_ARTICLES), index.analyzer()));
             }
             while (!batch.empty()) {
-                index.upsert(batch.articles(), batch.lastSeq());
+                upsert(batch);
                 indexed += batch.articles().size();
                 documentsIndexed.addAndGet(batch.articles().size());
                 if (System.nanoTime() - committedAt >= commitIntervalNanos) {
@@ -100,6 +103,19 @@ public class SearchIndexer {
             feed.cancel();
         }
         return indexed;
+    }
+
+    /** Upserts the batch, each traced article within its own span (the article is searchable after the next publish). */
+    private void upsert(ChangeBatch batch) throws IOException {
+        IndexingSpans spans = IndexingSpans.start(tracer, batch);
+        try {
+            index.upsert(batch.articles(), batch.lastSeq());
+        } catch (IOException | RuntimeException e) {
+            spans.failed(e);
+            throw e;
+        } finally {
+            spans.end();
+        }
     }
 
     /** After a start or a rebuild: caught up once a catch-up ends within ready-lag of the feed's head, read again now. */
