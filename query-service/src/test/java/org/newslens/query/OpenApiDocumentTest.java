@@ -47,18 +47,18 @@ class OpenApiDocumentTest {
     }
 
     /** Fails with the first line that differs: the whole documents would bury it. */
-    private static void requireSame(String expected, String actual, String message) {
-        if (expected.equals(actual)) {
+    private static void requireSame(String committed, String built, String message) {
+        if (committed.equals(built)) {
             return;
         }
-        List<String> expectedLines = expected.lines().toList();
-        List<String> actualLines = actual.lines().toList();
+        List<String> committedLines = committed.lines().toList();
+        List<String> builtLines = built.lines().toList();
         int line = 0;
-        while (line < expectedLines.size() && line < actualLines.size() && expectedLines.get(line).equals(actualLines.get(line))) {
+        while (line < committedLines.size() && line < builtLines.size() && committedLines.get(line).equals(builtLines.get(line))) {
             line++;
         }
         fail(message + "\nFirst difference at line " + (line + 1) + ":\n  committed: "
-                + (line < expectedLines.size() ? expectedLines.get(line) : "(end of file)") + "\n  served:    "
-                + (line < actualLines.size() ? actualLines.get(line) : "(end of file)"));
+                + (line < committedLines.size() ? committedLines.get(line) : "(end of file)") + "\n  built:     "
+                + (line < builtLines.size() ? builtLines.get(line) : "(end of file)"));
     }
 }
