@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newslens.ingest.service.ArticleIngestor;
 import org.newslens.ingest.service.ArticlePage;
@@ -43,20 +46,35 @@ public class ArticleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest one article",
+    @Operation(operationId = "ingestArticle", summary = "Ingest one article",
             description = "Stores the article and queues it for enrichment in one transaction. The answer comes after commit.")
+    @SecurityRequirement(name = "ApiKey")
+    @SecurityRequirement(name = "BearerKey")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ArticleRequest.class),
+            examples = @ExampleObject(name = "article", value = """
+                    {"title": "Blinken meets Iraqi prime minister in Baghdad",
+                     "text": "US Secretary of State Antony Blinken met Prime Minister Mohammed Shia' al-Sudani in Baghdad on Sunday.",
+                     "url": "https://example.org/news/blinken-baghdad", "publishedAt": "2023-11-05T14:30:00Z",
+                     "source": "Example News", "language": "en", "authors": ["Jane Doe"], "externalId": "wire-2023-11-05-0042"}""")))
     @APIResponse(responseCode = "201", description = "Stored (with nearDuplicateOf when it nearly repeats an earlier article)",
-            content = @Content(schema = @Schema(implementation = IngestResponse.class)))
+            content = @Content(schema = @Schema(implementation = IngestResponse.class), examples = {
+                    @ExampleObject(name = "created", value = "{\"id\": 42}"),
+                    @ExampleObject(name = "near-duplicate", value = "{\"id\": 43, \"nearDuplicateOf\": 17}")}))
     @APIResponse(responseCode = "200", description = "Already stored (same canonical URL or same body); nothing new written",
-            content = @Content(schema = @Schema(implementation = IngestResponse.class)))
+            content = @Content(schema = @Schema(implementation = IngestResponse.class),
+                    examples = @ExampleObject(name = "duplicate", value = "{\"id\": 42, \"duplicateOf\": 42}")))
     @APIResponse(responseCode = "400", description = "Invalid input; the problem names the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid-field", ref = "invalid-field")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "413", description = "text or html over the configured limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too-large", ref = "too-large")))
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different article",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable; nothing was stored. Retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "idempotency-key-reused", ref = "idempotency-key-reused")))
+    @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public Response ingest(
             @Parameter(description = "Makes retries safe: a repeated request with the same key gets the first answer and stores nothing",
                     example = "8e0c4b2e-5f1d-4d1c-9a57-2b1b3c0f9e11")
@@ -73,11 +91,18 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "List stored articles in ingestion order",
+    @Operation(operationId = "listArticles", summary = "List stored articles in ingestion order",
             description = "Keyset paging: pass the previous page's nextAfter as after. No gaps or repeats while articles arrive.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class),
+            examples = @ExampleObject(name = "page", value = """
+                    {"items": [{"id": 42, "title": "Blinken meets Iraqi prime minister in Baghdad",
+                                "url": "https://example.org/news/blinken-baghdad", "source": "Example News", "language": "en",
+                                "publishedAt": "2023-11-05T14:30:00Z", "ingestedAt": "2023-11-05T14:31:07Z"}],
+                     "nextAfter": 42}""")))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")))
+    @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public ArticlePage list(
             @Parameter(description = "Only this source (outlet name)", example = "Example News") @QueryParam("source") String source,
             @Parameter(description = "Only articles ingested at or after this ISO-8601 time or date", example = "2023-11-01")
@@ -91,10 +116,23 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a stored article with its processing status")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @Operation(operationId = "getArticle", summary = "Get a stored article with its processing status",
+            description = "The article as stored (normalised, with its canonical URL and detected language) and whether "
+                    + "nlp-service has enriched it yet, or why it failed to.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleView.class),
+            examples = @ExampleObject(name = "article", value = """
+                    {"id": 42, "title": "Blinken meets Iraqi prime minister in Baghdad",
+                     "text": "US Secretary of State Antony Blinken met Prime Minister Mohammed Shia' al-Sudani in Baghdad on Sunday.",
+                     "url": "https://example.org/news/blinken-baghdad?utm_source=feed",
+                     "canonicalUrl": "https://example.org/news/blinken-baghdad", "source": "Example News", "language": "en",
+                     "authors": ["Jane Doe"], "externalId": "wire-2023-11-05-0042",
+                     "leadImageUrl": "https://example.org/img/blinken.jpg", "nearDuplicateOf": 17,
+                     "publishedAt": "2023-11-05T14:30:00Z", "ingestedAt": "2023-11-05T14:31:07Z",
+                     "processing": {"status": "enriched"}}""")))
     @APIResponse(responseCode = "404", description = "No article with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not-found", ref = "not-found")))
+    @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public ArticleView get(@PathParam("id") long id) {
         return reader.find(id).map(ArticleView::of)
                 .orElseThrow(() -> new NotFoundException("No article with id " + id));

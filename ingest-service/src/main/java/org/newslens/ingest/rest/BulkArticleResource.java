@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newslens.ingest.service.BulkIngestor;
 
@@ -39,21 +40,20 @@ public class BulkArticleResource {
     @POST
     @Consumes(NDJSON)
     @Produces(NDJSON)
-    @Operation(summary = "Ingest many articles as NDJSON, streamed",
+    @Operation(operationId = "ingestBulk", summary = "Ingest many articles as NDJSON, streamed",
             description = "One JSON article per line, as for POST /api/v1/articles. The answer streams one result line per "
                     + "input line (after the batch holding it committed), then a summary line. A bad line is rejected with "
-                    + "its reason; the lines around it are stored.")
-    @RequestBody(content = @Content(mediaType = NDJSON, examples = @ExampleObject(value = """
-            {"title": "Harbour opens", "text": "The new harbour in Lisbon opened on Monday.", "url": "https://example.org/a"}
-            {"title": "Bridge closes", "text": "The old bridge closed for repairs.", "url": "https://example.org/b"}""")))
+                    + "its reason; the lines around it are stored. Lines that meet a database outage after the stream "
+                    + "started are answered with a database-unavailable error (status 503): send them again.")
+    @SecurityRequirement(name = "ApiKey")
+    @SecurityRequirement(name = "BearerKey")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON,
+            examples = @ExampleObject(name = "two-articles", ref = "bulk-two-articles")))
     @APIResponse(responseCode = "200", description = "Result lines, then {\"summary\": {…}}",
-            content = @Content(mediaType = NDJSON, examples = @ExampleObject(value = """
-                    {"line":1,"status":"created","id":42}
-                    {"line":2,"status":"rejected","error":{"type":"https://newslens.dev/problems/invalid-field","title":"Line rejected","status":400,"detail":"text is missing or empty. …","field":"text"}}
-                    {"summary":{"lines":2,"created":1,"near_duplicate":0,"duplicate":0,"rejected":1}}""")))
-    @APIResponse(responseCode = "503", description = "The database is unreachable before the stream starts; nothing was stored. "
-            + "Lines that meet an outage later are answered with a database-unavailable error (status 503): send them again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = NDJSON, examples = @ExampleObject(name = "one-stored-one-rejected", ref = "bulk-results")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public StreamingOutput ingest(InputStream body) throws SQLException {
         bulkIngestor.requireDatabase();
         return output -> {

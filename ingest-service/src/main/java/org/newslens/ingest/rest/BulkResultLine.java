@@ -1,20 +1,17 @@
 package org.newslens.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.newslens.ingest.service.BulkLineResult;
 import org.newslens.ingest.service.IngestOutcome;
 
-/** One NDJSON result line of a bulk request. */
+/**
+ * One NDJSON result line of a bulk request: the 1-based {@code line} number in the request, its
+ * {@code status} (created, near_duplicate, duplicate or rejected), and either the stored article's ids or
+ * the problem that rejected it. The OpenAPI document shows these lines by example only: OpenAPI 3.1 has
+ * no schema for the lines of a stream.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "BulkResultLine")
-public record BulkResultLine(
-        @Schema(description = "1-based line number in the request", example = "3") int line,
-        @Schema(enumeration = {"created", "near_duplicate", "duplicate", "rejected"}) String status,
-        @Schema(example = "42") Long id,
-        Long duplicateOf,
-        Long nearDuplicateOf,
-        @Schema(description = "Why the line was rejected") Problem error) {
+public record BulkResultLine(int line, String status, Long id, Long duplicateOf, Long nearDuplicateOf, Problem error) {
 
     static BulkResultLine of(BulkLineResult result) {
         IngestOutcome outcome = result.outcome();

@@ -7,8 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newslens.nlp.service.InvalidInputException;
 import org.newslens.nlp.service.TextAnalyzer;
@@ -26,17 +29,21 @@ public class AnalyzeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Analyse a text",
+    @Operation(operationId = "analyzeText", summary = "Analyse a text",
             description = "Runs the whole pipeline on the text: language; for English, entities with canonical names, aliases and "
                     + "mentions, keyphrases, summary, tone with its evidence, framing markers, quotes and quantities; the "
                     + "embedding's model. Stores nothing.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnalyzeResponse.class)))
-    @APIResponse(responseCode = "400", description = "Missing text or malformed JSON; the problem names the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Text over the size limit (newslens.nlp.max-text-bytes)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Models still loading; retry after the Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SecurityRequirement(name = "ApiKey")
+    @SecurityRequirement(name = "BearerKey")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AnalyzeRequest.class),
+            examples = @ExampleObject(name = "article", value = ApiExamples.ANALYZE_REQUEST)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnalyzeResponse.class),
+            examples = @ExampleObject(name = "analysis", value = ApiExamples.ANALYZE_RESPONSE)))
+    @APIResponse(responseCode = "400", ref = "InvalidText")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "413", ref = "TextTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "ModelsNotReady")
     public AnalyzeResponse analyze(AnalyzeRequest request) {
         if (request == null) {
             throw InvalidInputException.invalid("text", "The body is empty. Send a JSON object such as {\"text\": \"…\"}.");

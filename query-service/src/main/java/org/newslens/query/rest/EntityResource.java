@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,12 +36,15 @@ public class EntityResource {
     }
 
     @GET
-    @Operation(summary = "Find entities by name (autocomplete)",
+    @Operation(operationId = "listEntities", summary = "Find entities by name (autocomplete)",
             description = "Entities whose canonical name, a word of it, or an alias starts with q (case-insensitive), "
                     + "most mentioned first. Without q: the most mentioned entities.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Directory.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Directory.class),
+            examples = @ExampleObject(name = "entities", value = ApiExamples.ENTITY_DIRECTORY)))
     @APIResponse(responseCode = "400", description = "type or size is unusable; the problem names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")))
+    @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public EntityViews.Directory list(
             @Parameter(description = "Name prefix", example = "blin") @QueryParam("q") String q,
             @Parameter(description = "person, org, place or misc; omit for all",
@@ -52,12 +56,18 @@ public class EntityResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An entity's page",
+    @Operation(operationId = "getEntity", summary = "An entity's page",
             description = "Names and knowledge-base id; mentions per day; the entities mentioned with it most; tone toward "
                     + "it per day with example evidence spans; the sources that mention it most.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Profile.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EntityViews.Profile.class),
+            examples = @ExampleObject(name = "entity", value = ApiExamples.ENTITY_PROFILE)))
+    @APIResponse(responseCode = "400", description = "The id holds a NUL character or an unpaired surrogate",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")))
     @APIResponse(responseCode = "404", description = "No entity with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not-found", ref = "not-found")))
+    @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public EntityViews.Profile get(@Parameter(description = "Entity id", example = "12") @PathParam("id") String id)
             throws SQLException {
         Optional<Long> entityId = PathIds.parse(id);

@@ -40,7 +40,7 @@ public class ExportResource {
 
     @GET
     @Produces({CSV, NDJSON})
-    @Operation(summary = "Download every matching article with its annotations",
+    @Operation(operationId = "exportArticles", summary = "Download every matching article with its annotations",
             description = "Streams all matches, newest first. ndjson: one JSON object per line with the top entities and "
                     + "nlp-service's whole analysis (keyphrases, tone with evidence, framing, quotes, quantities). csv (RFC 4180, "
                     + "UTF-8, header row): one row per article; list columns are joined with \"; \".")
@@ -50,7 +50,8 @@ public class ExportResource {
             @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson",
                     value = "{\"id\":4711,\"title\":\"Blinken, Sudani meet\",\"tone\":{\"score\":-0.42,\"label\":\"negative\"},\"analysis\":{…}}\n"))})
     @APIResponse(responseCode = "400", description = "q does not parse, or format is unknown; the problem names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "invalid-query", ref = "invalid-query"), @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")}))
     public Response export(
             @Parameter(description = "Query, as for search; omit for every article", example = "person:\"antony blinken\"")
             @QueryParam("q") String q,

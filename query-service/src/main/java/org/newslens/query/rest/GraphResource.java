@@ -35,16 +35,18 @@ public class GraphResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, GRAPHML})
-    @Operation(summary = "Entity co-occurrence network of matching articles",
+    @Operation(operationId = "getEntityGraph", summary = "Entity co-occurrence network of matching articles",
             description = "Nodes are entities with the number of matching articles mentioning them; an edge joins two "
                     + "entities mentioned in the same article, weighted by the number of such articles. format=graphml "
                     + "downloads GraphML for Gephi or Cytoscape (node attributes label, type, count; edge weight).")
     @APIResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityGraph.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntityGraph.class),
+                    examples = @ExampleObject(name = "graph", value = ApiExamples.GRAPH)),
             @Content(mediaType = GRAPHML, examples = @ExampleObject(name = "graphml",
                     value = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">…<node id=\"12\"><data key=\"label\">Antony Blinken</data>…"))})
     @APIResponse(responseCode = "400", description = "q does not parse, or format or size is unusable; the problem names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "invalid-query", ref = "invalid-query"), @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")}))
     public Response graph(
             @Parameter(description = "Query, as for search; omit for every article", example = "place:iraq") @QueryParam("q") String q,
             @Parameter(description = "json (default) or graphml", schema = @Schema(enumeration = {"json", "graphml"}),

@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,7 +27,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Search enriched articles",
+    @Operation(operationId = "searchArticles", summary = "Search enriched articles",
             description = "Lucene query syntax over title and text (title weighs double). Terms are ANDed unless OR is "
                     + "written; \"phrases\", \"a b\"~10 proximity, NOT, -term, parentheses, prefix* and field filters "
                     + "title:, text:, keyphrase:, entity:, person:, org:, place:, source:, lang:, author:, framing:, "
@@ -38,11 +39,17 @@ public class SearchResource {
                     + "narrows the hits in every mode without ranking them; in semantic and hybrid modes it is how to "
                     + "restrict by source, language, entity or date, since q is read as prose there. "
                     + "Newly enriched articles appear within about a second.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResponse.class),
+            examples = @ExampleObject(name = "hits", value = ApiExamples.SEARCH_RESPONSE)))
     @APIResponse(responseCode = "400", description = "q or filter does not parse, or size, sort, cursor, facets or mode is unusable; the problem names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "invalid-query", ref = "invalid-query"), @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")}))
     @APIResponse(responseCode = "503", description = "mode=semantic or hybrid, and nlp-service could not embed the query",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "nlp-unavailable", value = """
+                            {"type": "https://newslens.dev/problems/nlp-unavailable", "title": "Semantic search unavailable",
+                             "status": 503, "detail": "Semantic search needs nlp-service to embed the query, and it did not answer (ConnectException). Retry shortly, or search with mode=lexical.",
+                             "field": "mode"}""")))
     public SearchResponse search(
             @Parameter(description = "Query; omit to list every article, newest first",
                     example = "person:\"antony blinken\" AND (iraq OR baghdad) AND tone:<-0.2 NOT lang:de") @QueryParam("q") String q,

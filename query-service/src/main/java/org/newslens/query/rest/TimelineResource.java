@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,13 +32,15 @@ public class TimelineResource {
     }
 
     @GET
-    @Operation(summary = "Coverage and tone over time",
+    @Operation(operationId = "getTimeline", summary = "Coverage and tone over time",
             description = "Like GDELT's TimelineVol and TimelineTone: per UTC bucket, the matching articles published in it, "
                     + "their share of all articles published in it, and their mean tone. Buckets run from the first to the "
                     + "last bucket with a match, empty ones included; undated articles are left out.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelineResponse.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelineResponse.class),
+            examples = @ExampleObject(name = "weeks", value = ApiExamples.TIMELINE)))
     @APIResponse(responseCode = "400", description = "q does not parse, or interval is unknown or too fine for the span; the problem names the parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "invalid-query", ref = "invalid-query"), @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")}))
     public TimelineResponse timeline(
             @Parameter(description = "Query, as for search; omit for every article", example = "place:iraq AND water")
             @QueryParam("q") String q,
