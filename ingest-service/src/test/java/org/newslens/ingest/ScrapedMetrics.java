@@ -10,7 +10,8 @@ import static io.restassured.RestAssured.given;
 /** One scrape of this service's /q/metrics (Prometheus text format), read the way a PromQL selector would. */
 public final class ScrapedMetrics {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
+    /** name{labels} value, optionally followed by an exemplar (" # {trace_id=…} 1.0 …") when tracing is on. */
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*?)})? (\\S+)(?: # .*)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String text;
