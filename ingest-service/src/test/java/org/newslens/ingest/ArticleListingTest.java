@@ -30,16 +30,19 @@ class ArticleListingTest {
                     .when().post("/api/v1/articles").then().statusCode(201).extract().path("id"));
         }
         List<Integer> listed = new ArrayList<>();
-        String after = "0";
+        String cursor = null;
         int pages = 0;
-        while (after != null) {
-            JsonPath page = given().queryParam("source", source).queryParam("limit", 3).queryParam("after", after)
-                    .when().get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+        do {
+            var request = given().queryParam("source", source).queryParam("size", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
             listed.addAll(page.getList("items.id", Integer.class));
             assertEquals(source, page.getList("items.source").get(0));
-            after = page.getString("nextAfter");
+            cursor = page.getString("nextCursor");
             pages++;
-        }
+        } while (cursor != null);
         assertEquals(posted, listed);
         assertEquals(3, pages);
     }
@@ -49,13 +52,34 @@ class ArticleListingTest {
         JsonPath page = given().queryParam("since", "2999-01-01").when().get("/api/v1/articles")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(0, page.getList("items").size());
-        assertNull(page.getString("nextAfter"));
+        assertNull(page.getString("nextCursor"));
+    }
+
+    @Test
+    void theOldParameterNamesStillPageForOneRelease() {
+        String source = "Old names " + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("title", "Old " + i, "text", "Old names body " + i + " of " + source, "source", source))
+                    .when().post("/api/v1/articles").then().statusCode(201);
+        }
+        JsonPath first = given().queryParam("source", source).queryParam("limit", 2)
+                .when().get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, first.getList("items").size());
+        assertEquals(first.getString("nextCursor"), first.getString("nextAfter"));
+        JsonPath second = given().queryParam("source", source).queryParam("limit", 2).queryParam("after", first.getString("nextAfter"))
+                .when().get("/api/v1/articles").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, second.getList("items").size());
+        given().queryParam("size", 2).queryParam("limit", 3).when().get("/api/v1/articles")
+                .then().statusCode(400).body("type", equalTo("https://newslens.dev/problems/invalid-parameter"))
+                .body("field", equalTo("size"));
     }
 
     @Test
     void badParametersAreProblemsNamingThem() {
-        given().queryParam("limit", 0).when().get("/api/v1/articles")
-                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("limit"));
+        given().queryParam("size", 0).when().get("/api/v1/articles")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://newslens.dev/problems/invalid-parameter")).body("field", equalTo("size"));
         given().queryParam("since", "last week").when().get("/api/v1/articles")
                 .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("since"));
     }

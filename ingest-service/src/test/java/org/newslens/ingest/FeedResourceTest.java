@@ -210,9 +210,9 @@ class FeedResourceTest {
         assertEquals(1, feed(atomFeed).getInt("lastItemsNew"));
 
         List<Integer> listed = given().when().get("/api/v1/feeds").then().statusCode(200)
-                .body("find { it.id == " + rssFeed + " }.lastOutcome", equalTo("ok"))
-                .body("find { it.id == " + rssFeed + " }.recentPolls", nullValue())
-                .extract().jsonPath().getList("id", Integer.class);
+                .body("items.find { it.id == " + rssFeed + " }.lastOutcome", equalTo("ok"))
+                .body("items.find { it.id == " + rssFeed + " }.recentPolls", nullValue())
+                .extract().jsonPath().getList("items.id", Integer.class);
         assertTrue(listed.containsAll(List.of((int) rssFeed, (int) atomFeed)));
     }
 
@@ -409,7 +409,7 @@ class FeedResourceTest {
                 .contentType("application/problem+json");
         assertEquals(0, count("SELECT count(*) FROM ingest.feed_polls WHERE feed_id = " + id));
         given().when().get("/api/v1/feeds").then().statusCode(200)
-                .body("id", not(hasItems((int) id)));
+                .body("items.id", not(hasItems((int) id)));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.newslens.ingest;
 
 import org.junit.jupiter.api.Test;
-import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.InvalidInputException;
 import org.newslens.ingest.service.UrlCanonicalizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,8 +38,8 @@ class UrlCanonicalizerTest {
 
     @Test
     void refusesNonHttpAndRelativeUrls() {
-        assertEquals("url", assertThrows(InvalidArticleException.class, () -> canonical("ftp://example.org/a")).field());
-        assertThrows(InvalidArticleException.class, () -> canonical("/relative/path"));
-        assertThrows(InvalidArticleException.class, () -> canonical("https://exa mple.org/"));
+        assertEquals("url", assertThrows(InvalidInputException.class, () -> canonical("ftp://example.org/a")).field());
+        assertThrows(InvalidInputException.class, () -> canonical("/relative/path"));
+        assertThrows(InvalidInputException.class, () -> canonical("https://exa mple.org/"));
     }
 }

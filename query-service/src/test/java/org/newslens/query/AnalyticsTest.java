@@ -119,16 +119,17 @@ class AnalyticsTest {
     @Test
     void entityDirectoryAutocompletesNamesWordsAndAliases() {
         given().queryParam("q", "marlo").get("/api/v1/entities").then().statusCode(200)
-                .body("entities.canonical", contains("Odile Marlowe", "Marlow Council"))
-                .body("entities[0].articles", equalTo(3))
-                .body("entities[0].kbId", equalTo("Q4242"))
-                .body("entities[0].aliases", contains("Marlowe"));
+                .body("items.canonical", contains("Odile Marlowe", "Marlow Council"))
+                .body("items[0].articles", equalTo(3))
+                .body("items[0].kbId", equalTo("Q4242"))
+                .body("items[0].aliases", contains("Marlowe"))
+                .body("entities.canonical", contains("Odile Marlowe", "Marlow Council"));
         given().queryParam("q", "ODI").queryParam("type", "person").get("/api/v1/entities").then()
-                .body("entities.id", contains((int) odile));
-        given().queryParam("q", "odi").queryParam("type", "org").get("/api/v1/entities").then().body("entities.size()", equalTo(0));
-        given().queryParam("q", "mc").get("/api/v1/entities").then().body("entities.canonical", contains("Marlow Council"));
-        given().queryParam("q", "marlo").queryParam("size", "1").get("/api/v1/entities").then().body("entities.size()", equalTo(1));
-        given().queryParam("q", "100%").get("/api/v1/entities").then().statusCode(200).body("entities.size()", equalTo(0));
+                .body("items.id", contains((int) odile));
+        given().queryParam("q", "odi").queryParam("type", "org").get("/api/v1/entities").then().body("items.size()", equalTo(0));
+        given().queryParam("q", "mc").get("/api/v1/entities").then().body("items.canonical", contains("Marlow Council"));
+        given().queryParam("q", "marlo").queryParam("size", "1").get("/api/v1/entities").then().body("items.size()", equalTo(1));
+        given().queryParam("q", "100%").get("/api/v1/entities").then().statusCode(200).body("items.size()", equalTo(0));
         given().queryParam("type", "animal").get("/api/v1/entities").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("type"));
     }

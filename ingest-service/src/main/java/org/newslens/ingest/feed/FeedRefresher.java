@@ -8,7 +8,7 @@ import org.newslens.ingest.fetch.FetchedResponse;
 import org.newslens.ingest.fetch.SafeFetcher;
 import org.newslens.ingest.service.ArticleIngestor;
 import org.newslens.ingest.service.IngestOutcome;
-import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.InvalidInputException;
 import org.newslens.ingest.service.NewArticle;
 import org.newslens.ingest.service.UrlCanonicalizer;
 
@@ -84,7 +84,7 @@ public class FeedRefresher {
                 failed++;
                 String why = (item.link() != null ? item.link() : "entry '" + item.title() + "'") + ": " + e.getMessage();
                 firstFailure = firstFailure == null ? why : firstFailure;
-                if (e instanceof InvalidArticleException || e instanceof FetchException || e instanceof UnusablePageException) {
+                if (e instanceof InvalidInputException || e instanceof FetchException || e instanceof UnusablePageException) {
                     LOG.debugf("Feed %d: entry not stored, %s", feed.id(), why);
                 } else {
                     LOG.warnf(e, "Feed %d: entry not stored, %s", feed.id(), why);

@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import org.newslens.ingest.fetch.FetchException;
 import org.newslens.ingest.fetch.SafeFetcher;
 import org.newslens.ingest.service.ArticleValidator;
-import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.InvalidInputException;
 import org.newslens.ingest.service.UrlCanonicalizer;
 
 import java.net.URI;
@@ -39,28 +39,28 @@ public class FeedSubscriptions {
      * Subscribes to the feed at {@code url}, first polled at the next tick. A feed already subscribed
      * under the same canonical URL is returned as it is (its source and interval unchanged).
      *
-     * @throws InvalidArticleException naming {@code url}, {@code source} or {@code intervalMinutes}
+     * @throws InvalidInputException naming {@code url}, {@code source} or {@code intervalMinutes}
      */
     @Transactional(rollbackOn = Exception.class)
     public Subscription subscribe(String url, String source, Integer intervalMinutes) throws SQLException {
         if (url == null || url.isBlank()) {
-            throw InvalidArticleException.invalid("url", "url is missing. Give the feed's address, e.g. https://example.org/rss.xml.");
+            throw InvalidInputException.invalid("url", "url is missing. Give the feed's address, e.g. https://example.org/rss.xml.");
         }
         ArticleValidator.requireStorable("url", url);
         ArticleValidator.requireStorable("source", source);
         if (url.length() > MAX_URL_CHARS) {
-            throw InvalidArticleException.invalid("url", "url is " + url.length() + " characters long; the limit is " + MAX_URL_CHARS + ".");
+            throw InvalidInputException.invalid("url", "url is " + url.length() + " characters long; the limit is " + MAX_URL_CHARS + ".");
         }
         String canonicalUrl = UrlCanonicalizer.canonicalize("url", url);
         refuseUnreachable(url.strip());
         String sourceName = source == null || source.isBlank() ? null : source.strip();
         if (sourceName != null && sourceName.length() > MAX_SOURCE_CHARS) {
-            throw InvalidArticleException.invalid("source", "source is " + sourceName.length()
+            throw InvalidInputException.invalid("source", "source is " + sourceName.length()
                     + " characters long; the limit is " + MAX_SOURCE_CHARS + ". Give the outlet's name.");
         }
         int interval = intervalMinutes == null ? config.defaultIntervalMinutes() : intervalMinutes;
         if (interval < 1 || interval > MAX_INTERVAL_MINUTES) {
-            throw InvalidArticleException.invalid("intervalMinutes", "intervalMinutes is " + interval
+            throw InvalidInputException.invalid("intervalMinutes", "intervalMinutes is " + interval
                     + "; give a number of minutes from 1 to " + MAX_INTERVAL_MINUTES + ", or leave it out for "
                     + config.defaultIntervalMinutes() + ".");
         }
@@ -119,11 +119,11 @@ public class FeedSubscriptions {
             fetcher.checkTarget(URI.create(url));
         } catch (FetchException e) {
             if (e.reason() == FetchException.Reason.REFUSED_TARGET) {
-                throw InvalidArticleException.invalid("url", e.getMessage() + ". Subscribe to a feed on the public web.");
+                throw InvalidInputException.invalid("url", e.getMessage() + ". Subscribe to a feed on the public web.");
             }
             // an unknown host may be a passing DNS failure: the poller retries it with back-off
         } catch (IllegalArgumentException e) {
-            throw InvalidArticleException.invalid("url", "url '" + url + "' is not a valid URL. Give an absolute http(s) URL.");
+            throw InvalidInputException.invalid("url", "url '" + url + "' is not a valid URL. Give an absolute http(s) URL.");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.newslens.ingest.rest;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -22,11 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newslens.ingest.service.ArticleIngestor;
-import org.newslens.ingest.service.ArticlePage;
 import org.newslens.ingest.service.ArticleReader;
 import org.newslens.ingest.service.ArticleValidator;
 import org.newslens.ingest.service.IngestOutcome;
-import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.InvalidInputException;
 
 import java.net.URI;
 import java.sql.SQLException;
@@ -35,6 +33,8 @@ import java.sql.SQLException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles")
 public class ArticleResource {
+
+    private static final int DEFAULT_PAGE_SIZE = 50;
 
     private final ArticleIngestor ingestor;
     private final ArticleReader reader;
@@ -81,7 +81,7 @@ public class ArticleResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             ArticleRequest request) throws SQLException {
         if (request == null) {
-            throw InvalidArticleException.invalid("body", "The body is empty. Send one JSON article object.");
+            throw InvalidInputException.invalid("body", "The body is empty. Send one JSON article object.");
         }
         IngestOutcome outcome = ingestor.ingest(request.toNewArticle(), ArticleValidator.idempotencyKey(idempotencyKey));
         if (outcome instanceof IngestOutcome.Duplicate) {
@@ -92,26 +92,32 @@ public class ArticleResource {
 
     @GET
     @Operation(operationId = "listArticles", summary = "List stored articles in ingestion order",
-            description = "Keyset paging: pass the previous page's nextAfter as after. No gaps or repeats while articles arrive.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class),
+            description = "Keyset paging: pass the previous page's nextCursor as cursor. No gaps or repeats while articles "
+                    + "arrive. The older names after, limit and nextAfter still work in this release.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticleListing.class),
             examples = @ExampleObject(name = "page", value = """
                     {"items": [{"id": 42, "title": "Blinken meets Iraqi prime minister in Baghdad",
                                 "url": "https://example.org/news/blinken-baghdad", "source": "Example News", "language": "en",
                                 "publishedAt": "2023-11-05T14:30:00Z", "ingestedAt": "2023-11-05T14:31:07Z"}],
-                     "nextAfter": 42}""")))
+                     "nextCursor": "42", "nextAfter": 42}""")))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid-parameter", ref = "invalid-parameter")))
     @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
-    public ArticlePage list(
+    public ArticleListing list(
             @Parameter(description = "Only this source (outlet name)", example = "Example News") @QueryParam("source") String source,
             @Parameter(description = "Only articles ingested at or after this ISO-8601 time or date", example = "2023-11-01")
             @QueryParam("since") String since,
-            @Parameter(description = "Cursor: the nextAfter of the previous page") @QueryParam("after") @DefaultValue("0") String after,
-            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") String limit) {
-        ArticleValidator.requireStorable("source", source);
-        return reader.list(source == null || source.isBlank() ? null : source.strip(), QueryParameters.instant("since", since),
-                QueryParameters.number("after", after, 0, Long.MAX_VALUE), (int) QueryParameters.number("limit", limit, 1, 500));
+            @Parameter(description = "The nextCursor of the previous page; leave out for the first page", example = "42")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("size") String size,
+            @Parameter(description = "Deprecated: the old name of cursor", deprecated = true) @QueryParam("after") String after,
+            @Parameter(description = "Deprecated: the old name of size", deprecated = true) @QueryParam("limit") String limit) {
+        String position = QueryParameters.renamed("cursor", cursor, "after", after);
+        String pageSize = QueryParameters.renamed("size", size, "limit", limit);
+        return ArticleListing.of(reader.list(QueryParameters.text("source", source), QueryParameters.instant("since", since),
+                position == null ? 0 : QueryParameters.number("cursor", position, 0, Long.MAX_VALUE),
+                pageSize == null ? DEFAULT_PAGE_SIZE : (int) QueryParameters.number("size", pageSize, 1, 500)));
     }
 
     @GET

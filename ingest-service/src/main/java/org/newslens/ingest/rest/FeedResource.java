@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,11 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newslens.ingest.feed.FeedSubscriptions;
 import org.newslens.ingest.feed.Subscription;
-import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.InvalidInputException;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.util.List;
 
 @Path("/api/v1/feeds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,7 +70,7 @@ public class FeedResource {
     @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
     public Response subscribe(FeedRequest request) throws SQLException {
         if (request == null) {
-            throw InvalidArticleException.invalid("body", "The body is empty. Send {\"url\": \"https://…/rss.xml\"}.");
+            throw InvalidInputException.invalid("body", "The body is empty. Send {\"url\": \"https://…/rss.xml\"}.");
         }
         Subscription subscription = subscriptions.subscribe(request.url(), request.source(), request.intervalMinutes());
         FeedView view = FeedView.of(subscription.feed());
@@ -85,11 +83,11 @@ public class FeedResource {
     @Operation(operationId = "listFeeds", summary = "List feed subscriptions with the state of their polling",
             description = "Every subscription, oldest first, with its last poll's outcome and the time of its next poll.")
     @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FeedView.class),
-                    examples = @ExampleObject(name = "feeds", value = "[" + POLLED_FEED_EXAMPLE + "]")))
+            content = @Content(schema = @Schema(implementation = FeedListing.class),
+                    examples = @ExampleObject(name = "feeds", value = "{\"items\": [" + POLLED_FEED_EXAMPLE + "]}")))
     @APIResponse(responseCode = "503", ref = "DatabaseUnavailable")
-    public List<FeedView> list() throws SQLException {
-        return subscriptions.list().stream().map(FeedView::of).toList();
+    public FeedListing list() throws SQLException {
+        return new FeedListing(subscriptions.list().stream().map(FeedView::of).toList());
     }
 
     @GET

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newslens.ingest.service.DatabaseFailures;
 import org.newslens.ingest.service.IdempotencyKeyReusedException;
-import org.newslens.ingest.service.InvalidArticleException;
+import org.newslens.ingest.service.InvalidInputException;
 import org.newslens.ingest.service.JsonFieldPath;
 
 
@@ -23,10 +23,15 @@ public class ProblemMapper {
     static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
-    public Response invalidArticle(InvalidArticleException e) {
+    public Response invalidInput(InvalidInputException e) {
         return e.tooLarge()
                 ? respond(Problem.of("too-large", "Input too large", 413, e.getMessage(), e.field()))
                 : respond(Problem.of("invalid-field", "Invalid field", 400, e.getMessage(), e.field()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return respond(Problem.of("invalid-parameter", "Invalid parameter", 400, e.getMessage(), e.parameter()));
     }
 
     @ServerExceptionMapper

@@ -65,7 +65,7 @@ public class ArticleIngestor {
     private ArticleDraft validate(NewArticle article) {
         try {
             return validator.validate(article);
-        } catch (InvalidArticleException e) {
+        } catch (InvalidInputException e) {
             metrics.rejected();
             throw e;
         }

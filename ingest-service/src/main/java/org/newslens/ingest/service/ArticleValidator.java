@@ -41,19 +41,19 @@ public class ArticleValidator {
                 ? page.text() : article.text();
         if (blank(text)) {
             throw page != null
-                    ? InvalidArticleException.invalid("html", "No article text could be extracted from html. "
+                    ? InvalidInputException.invalid("html", "No article text could be extracted from html. "
                             + "Send the full article page, or the body as text.")
-                    : InvalidArticleException.invalid("text", "text is missing or empty. Every article needs a title and "
+                    : InvalidInputException.invalid("text", "text is missing or empty. Every article needs a title and "
                             + "a text (or the page as html).");
         }
         text = text.strip();
         if (title.length() > config.maxTitleChars()) {
-            throw InvalidArticleException.invalid("title", "title is " + title.length() + " characters long; the limit is "
+            throw InvalidInputException.invalid("title", "title is " + title.length() + " characters long; the limit is "
                     + config.maxTitleChars() + ". Send the headline only.");
         }
         long textBytes = utf8Length(text);
         if (textBytes > config.maxTextBytes()) {
-            throw InvalidArticleException.tooLarge("text", "text is " + textBytes + " bytes; the limit is "
+            throw InvalidInputException.tooLarge("text", "text is " + textBytes + " bytes; the limit is "
                     + config.maxTextBytes() + " bytes (newslens.ingest.max-text-bytes). Send the article body only.");
         }
         String canonicalUrl = blank(article.url()) ? null : UrlCanonicalizer.canonicalize("url", article.url());
@@ -95,7 +95,7 @@ public class ArticleValidator {
         }
     }
 
-    /** @throws InvalidArticleException naming {@code field} if {@code value} holds a NUL or a lone surrogate */
+    /** @throws InvalidInputException naming {@code field} if {@code value} holds a NUL or a lone surrogate */
     public static void requireStorable(String field, String value) {
         if (value == null) {
             return;
@@ -103,7 +103,7 @@ public class ArticleValidator {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == 0) {
-                throw InvalidArticleException.invalid(field, field + " contains a NUL character (U+0000) at position " + i
+                throw InvalidInputException.invalid(field, field + " contains a NUL character (U+0000) at position " + i
                         + ", which cannot be stored. Remove it (and any other control characters) and send it again.");
             }
             boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < value.length()
@@ -111,7 +111,7 @@ public class ArticleValidator {
             if (pairedHigh) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw InvalidArticleException.invalid(field, field + " contains a lone UTF-16 surrogate (\\u"
+                throw InvalidInputException.invalid(field, field + " contains a lone UTF-16 surrogate (\\u"
                         + Integer.toHexString(c) + ") at position " + i + ", which is not a character. Send valid Unicode "
                         + "text (in JSON, an escaped surrogate needs its pair).");
             }
@@ -128,7 +128,7 @@ public class ArticleValidator {
         }
         String key = header.strip();
         if (key.length() > MAX_IDEMPOTENCY_KEY_CHARS || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw InvalidArticleException.invalid("Idempotency-Key", "The Idempotency-Key header must be at most "
+            throw InvalidInputException.invalid("Idempotency-Key", "The Idempotency-Key header must be at most "
                     + MAX_IDEMPOTENCY_KEY_CHARS + " printable ASCII characters; a UUID is a good key.");
         }
         return key;
@@ -137,7 +137,7 @@ public class ArticleValidator {
     private ExtractedPage extract(NewArticle article) {
         long htmlBytes = utf8Length(article.html());
         if (htmlBytes > config.maxHtmlBytes()) {
-            throw InvalidArticleException.tooLarge("html", "html is " + htmlBytes + " bytes; the limit is "
+            throw InvalidInputException.tooLarge("html", "html is " + htmlBytes + " bytes; the limit is "
                     + config.maxHtmlBytes() + " bytes (newslens.ingest.max-html-bytes).");
         }
         return extractor.extract(article.html(), article.url());
@@ -145,7 +145,7 @@ public class ArticleValidator {
 
     private static String required(String field, String value, String why) {
         if (blank(value)) {
-            throw InvalidArticleException.invalid(field, field + " is missing or empty. " + why);
+            throw InvalidInputException.invalid(field, field + " is missing or empty. " + why);
         }
         return value.strip();
     }
@@ -153,7 +153,7 @@ public class ArticleValidator {
     private static String shortField(String field, String value) {
         String stripped = value.strip();
         if (stripped.length() > MAX_SHORT_FIELD_CHARS) {
-            throw InvalidArticleException.invalid(field, field + " is " + stripped.length() + " characters long; the limit is "
+            throw InvalidInputException.invalid(field, field + " is " + stripped.length() + " characters long; the limit is "
                     + MAX_SHORT_FIELD_CHARS + ".");
         }
         return stripped;
@@ -161,7 +161,7 @@ public class ArticleValidator {
 
     private static List<String> authors(List<String> authors) {
         if (authors.size() > MAX_AUTHORS) {
-            throw InvalidArticleException.invalid("authors", "authors has " + authors.size() + " names; the limit is "
+            throw InvalidInputException.invalid("authors", "authors has " + authors.size() + " names; the limit is "
                     + MAX_AUTHORS + ".");
         }
         return authors.stream().filter(Objects::nonNull).filter(a -> !a.isBlank())
@@ -174,11 +174,11 @@ public class ArticleValidator {
         }
         Instant parsed = IsoDates.parse(value);
         if (parsed == null) {
-            throw InvalidArticleException.invalid("publishedAt", "publishedAt '" + value
+            throw InvalidInputException.invalid("publishedAt", "publishedAt '" + value
                     + "' is not a date. Use ISO-8601 with an offset, e.g. 2023-11-05T14:30:00Z, or a date, e.g. 2023-11-05.");
         }
         if (!IsoDates.isStorable(parsed)) {
-            throw InvalidArticleException.invalid("publishedAt", "publishedAt '" + value
+            throw InvalidInputException.invalid("publishedAt", "publishedAt '" + value
                     + "' is outside the years 1 to 9999. Send the article's real publication date, or leave it out.");
         }
         return parsed;
@@ -196,7 +196,7 @@ public class ArticleValidator {
         }
         String tag = languageTag(value);
         if (tag == null) {
-            throw InvalidArticleException.invalid("language", "language '" + value
+            throw InvalidInputException.invalid("language", "language '" + value
                     + "' is not a language code. Use an ISO 639 code such as en, ar or fa, or leave it out to detect it.");
         }
         return tag;

@@ -137,7 +137,7 @@ public class BulkIngestor {
         } catch (JsonProcessingException e) {
             return rejected(line, "malformed-json", "The line is not a valid JSON article (" + e.getOriginalMessage()
                     + "). Each key once, text values as strings, nothing after the object.", JsonFieldPath.of(e));
-        } catch (InvalidArticleException e) {
+        } catch (InvalidInputException e) {
             return rejected(line, e.tooLarge() ? "too-large" : "invalid-field", e.getMessage(), e.field());
         }
     }

@@ -19,7 +19,7 @@ final class ExtractionDeadline {
 
     void check() {
         if (System.nanoTime() - deadline > 0) {
-            throw InvalidArticleException.invalid("html", "Extracting the article from html took longer than "
+            throw InvalidInputException.invalid("html", "Extracting the article from html took longer than "
                     + allowed.toMillis() + " ms (newslens.ingest.html.max-time), so it was stopped. Send the article "
                     + "body as text, or a simpler page.");
         }

@@ -31,7 +31,7 @@ public class HtmlArticleExtractor {
     }
 
     /**
-     * @throws InvalidArticleException naming {@code html} when the page is nested too deep, has too many
+     * @throws InvalidInputException naming {@code html} when the page is nested too deep, has too many
      *                                 elements, or takes longer than the time limit
      */
     public ExtractedPage extract(String html, String url) {
@@ -68,7 +68,7 @@ public class HtmlArticleExtractor {
         int[] elements = {0};
         page.traverse((node, depth) -> {
             if (node instanceof Element && depth > limits.maxDepth()) {
-                throw InvalidArticleException.invalid("html", "html nests elements more than " + limits.maxDepth()
+                throw InvalidInputException.invalid("html", "html nests elements more than " + limits.maxDepth()
                         + " deep (newslens.ingest.html.max-depth). Send the article body as text, or the page without "
                         + "its deep wrappers.");
             }
@@ -81,7 +81,7 @@ public class HtmlArticleExtractor {
 
     private void refuseTooManyElements(int elements) {
         if (elements > limits.maxElements()) {
-            throw InvalidArticleException.invalid("html", "html has more than " + limits.maxElements()
+            throw InvalidInputException.invalid("html", "html has more than " + limits.maxElements()
                     + " elements (newslens.ingest.html.max-elements). Send the article body as text, or the article's "
                     + "own page rather than an index or archive.");
         }

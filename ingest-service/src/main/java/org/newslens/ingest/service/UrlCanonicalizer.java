@@ -21,23 +21,23 @@ public final class UrlCanonicalizer {
     private UrlCanonicalizer() {
     }
 
-    /** @throws InvalidArticleException if {@code url} is not an absolute http(s) URL with a host */
+    /** @throws InvalidInputException if {@code url} is not an absolute http(s) URL with a host */
     public static String canonicalize(String field, String url) {
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw InvalidArticleException.invalid(field, field + " '" + url + "' is not a valid URL (" + e.getReason()
+            throw InvalidInputException.invalid(field, field + " '" + url + "' is not a valid URL (" + e.getReason()
                     + "). Give an absolute http(s) URL such as https://example.org/news/story.");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw InvalidArticleException.invalid(field, field + " '" + url
+            throw InvalidInputException.invalid(field, field + " '" + url
                     + "' is not an http(s) URL. Give the article's web address, e.g. https://example.org/news/story.");
         }
         String host = host(uri);
         if (host == null) {
-            throw InvalidArticleException.invalid(field, field + " '" + url + "' has no host. Give an absolute URL.");
+            throw InvalidInputException.invalid(field, field + " '" + url + "' has no host. Give an absolute URL.");
         }
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);

@@ -50,7 +50,10 @@ final class ApiExamples {
              ]}""";
 
     static final String ENTITY_DIRECTORY = """
-            {"entities": [
+            {"items": [
+               {"id": 12, "canonical": "Antony Blinken", "type": "PERSON", "aliases": ["Blinken"], "articles": 214}
+             ],
+             "entities": [
                {"id": 12, "canonical": "Antony Blinken", "type": "PERSON", "aliases": ["Blinken"], "articles": 214}
              ]}""";
 

@@ -12,10 +12,15 @@ final class EntityViews {
     private EntityViews() {
     }
 
+    /** A listing in the suite's style ({@code items}); {@code entities} repeats it under its old name for one release. */
     @Schema(name = "EntityDirectory")
-    public record Directory(List<Entity> entities) {
+    public record Directory(
+            List<Entity> items,
+            @Schema(description = "Deprecated, the same list under its old name; removed in 0.3.", deprecated = true)
+            List<Entity> entities) {
         static Directory of(List<EntitySummaryRow> rows) {
-            return new Directory(rows.stream().map(Entity::of).toList());
+            List<Entity> entities = rows.stream().map(Entity::of).toList();
+            return new Directory(entities, entities);
         }
     }
 
