@@ -48,7 +48,7 @@ class RestContractsTest {
             Response answer = send(request);
 
             String where = file.getFileName() + ": " + request.get("method").asText() + " " + request.get("path").asText();
-            assertEquals(expected.get("status").asInt(), answer.statusCode(), where + " answered " + answer.asString());
+            assertEquals(expected.get("status").asInt(), answer.statusCode(), where + " answered with the body '" + answer.asString() + "'");
             if (expected.has("contentType")) {
                 assertTrue(answer.contentType().startsWith(expected.get("contentType").asText()),
                         where + " answered " + answer.contentType());
