@@ -57,6 +57,8 @@ public class FakeNlpService implements QuarkusTestResourceLifecycleManager {
             if (DOWN.get()) {
                 answer(exchange, 500, "{\"error\":\"down\"}");
             } else if (mismatch != null) {
+                // the test sees only query-service's answer to its own client: say here why the call was refused
+                System.err.println("FakeNlpService: the request departs from contracts/rest/embed.json: " + mismatch);
                 answer(exchange, 400, JSON.createObjectNode().put("detail", mismatch).toString());
             } else if (REFUSE.get()) {
                 answer(exchange, 422, "{\"error\":\"refused\"}");
