@@ -1,5 +1,7 @@
 package org.newslens.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,7 +10,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,13 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @WithTestResource(PostgresTestResource.class)
 class ApiKeyTest {
 
-    /** Stands in for nlp-service: records the wake-up calls and their headers. */
+    /**
+     * Stands in for nlp-service: answers the wake-up as the contract {@code contracts/rest/jobs-wake.json}
+     * says nlp-service does (nlp-service's RestContractsTest checks the real one against the same file),
+     * and records the calls and their headers.
+     */
     static final TestHttpServer NLP = TestHttpServer.start();
+    static final JsonNode WAKE = readContract(Path.of("..", "contracts", "rest", "jobs-wake.json"));
+    static final String WAKE_PATH = WAKE.at("/request/path").asText();
 
     public static class WithApiKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            NLP.serve("/api/v1/jobs/wake", 204, "text/plain", "");
+            NLP.serve(WAKE_PATH, WAKE.at("/response/status").asInt(), "text/plain", "");
             return Map.of("newslens.api-key", "s3cret-key",
                     "quarkus.rest-client.nlp.url", NLP.url(""));
         }
@@ -81,12 +92,21 @@ class ApiKeyTest {
     void theWakeUpCallToNlpServiceCarriesTheKey() throws InterruptedException {
         given().header("X-API-Key", "s3cret-key").contentType(ContentType.JSON).body(article())
                 .when().post("/api/v1/articles").then().statusCode(201);
-        List<Headers> wakes = NLP.requests("/api/v1/jobs/wake");
+        List<Headers> wakes = NLP.requests(WAKE_PATH);
         for (int waited = 0; wakes.isEmpty() && waited < 100; waited++) {
             Thread.sleep(100);
-            wakes = NLP.requests("/api/v1/jobs/wake");
+            wakes = NLP.requests(WAKE_PATH);
         }
-        assertFalse(wakes.isEmpty(), "nlp-service was not woken");
+        assertFalse(wakes.isEmpty(), "nlp-service was not woken at " + WAKE_PATH + ", where the contract says it listens");
+        assertEquals(WAKE.at("/request/method").asText(), NLP.methods(WAKE_PATH).get(0), "the wake-up's method");
         assertEquals("s3cret-key", wakes.get(wakes.size() - 1).getFirst("X-API-Key"));
+    }
+
+    private static JsonNode readContract(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the contract " + file, e);
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class TestHttpServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, List<Headers>> requests = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> methods = new ConcurrentHashMap<>();
 
     private TestHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -73,6 +74,11 @@ public final class TestHttpServer implements AutoCloseable {
         resources.put(path, new Resource(302, Map.of("Location", location), new byte[0], false, Duration.ZERO));
     }
 
+    /** The method of every request for {@code path}, oldest first. */
+    public List<String> methods(String path) {
+        return methods.getOrDefault(path, List.of());
+    }
+
     /** The headers of every request for {@code path}, oldest first. */
     public List<Headers> requests(String path) {
         return requests.getOrDefault(path, List.of());
@@ -87,6 +93,7 @@ public final class TestHttpServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(exchange.getRequestHeaders());
+        methods.computeIfAbsent(path, ignored -> new CopyOnWriteArrayList<>()).add(exchange.getRequestMethod());
         Resource resource = resources.get(path);
         try {
             if (resource == null) {

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newslens.query.Fixtures.EntityTone;
 import org.newslens.query.Fixtures.Mention;
+import org.newslens.query.Fixtures.Quantity;
 import org.newslens.query.index.SearchIndexer;
 
 import java.time.Instant;
@@ -58,21 +60,21 @@ class AnalyticsTest {
         db.kbId(odile, "Q4242");
         vessen = db.entity("LOCATION", "Vessen");
         council = db.entity("ORGANIZATION", "Marlow Council", "MC");
-        String protesters = "[{\"text\":\"300 protesters\",\"value\":300.0,\"unit\":null,\"noun\":\"protesters\",\"start\":0,\"end\":14}]";
+        List<Quantity> protesters = List.of(new Quantity("300 protesters", 300, "protesters"));
 
         first = db.article(post, "Marlow: Odile Marlowe in Vessen", "Marlow story. The disgraced Odile Marlowe met 300 protesters in Vessen.",
                 "https://post.example/m1", "en", Instant.parse("2024-01-01T10:00:00Z"));
         db.enrich(first, "en", Fixtures.analysis(-0.5, "negative", List.of("loaded-label", "loaded-label"), List.of("protest"),
-                entityTone("Odile Marlowe", "PERSON", -0.6, "disgraced"), protesters), null,
+                List.of(new EntityTone("Odile Marlowe", "PERSON", -0.6, "disgraced")), protesters), null,
                 new Mention(odile, "Odile Marlowe"), new Mention(vessen, "Vessen"));
         second = db.article(post, "Marlow Council praises Odile Marlowe", "Marlow story. The Marlow Council praised Odile Marlowe.",
                 "https://post.example/m2", "en", Instant.parse("2024-01-01T15:00:00Z"));
         db.enrich(second, "en", Fixtures.analysis(0.3, "positive", List.of(), List.of(),
-                entityTone("Odile Marlowe", "PERSON", 0.4, "praised"), "[]"), null,
+                List.of(new EntityTone("Odile Marlowe", "PERSON", 0.4, "praised")), List.of()), null,
                 new Mention(odile, "Odile Marlowe"), new Mention(council, "Marlow Council"));
         third = db.article(wire, "Vessen and the Marlow Council", "Marlow story. Vessen asked the Marlow Council about 300 protesters.",
                 "https://wire.example/m3", "en", Instant.parse("2024-01-03T09:00:00Z"));
-        db.enrich(third, "en", Fixtures.analysis(0.1, "positive", List.of(), List.of(), "[]", protesters), null,
+        db.enrich(third, "en", Fixtures.analysis(0.1, "positive", List.of(), List.of(), List.of(), protesters), null,
                 new Mention(vessen, "Vessen"), new Mention(council, "Marlow Council"));
         undated = db.article(wire, "Marlow \"votes\", again", "Marlow story. Odile Marlowe votes,\nagain.",
                 "https://wire.example/m4", "en", null);
@@ -86,12 +88,6 @@ class AnalyticsTest {
     /** JSON numbers arrive as floats: within 1e-4 of {@code expected}. */
     private static Matcher<Float> near(double expected) {
         return both(greaterThan((float) (expected - 1e-4))).and(lessThan((float) (expected + 1e-4)));
-    }
-
-    private static String entityTone(String canonical, String type, double score, String evidence) {
-        return "[{\"canonical\":\"" + canonical + "\",\"type\":\"" + type + "\",\"kbId\":null,\"tone\":{\"score\":" + score
-                + ",\"label\":\"x\",\"evidence\":[{\"text\":\"" + evidence + "\",\"start\":4,\"end\":" + (4 + evidence.length())
-                + ",\"weight\":" + score + "}]}}]";
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.newslens.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,9 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Writes rows the way ingest-service and nlp-service do, as the database owner: sources, articles,
@@ -153,25 +155,43 @@ public class Fixtures {
         return vector;
     }
 
-    /**
-     * Analysis JSON in nlp-service's stored shape (AnalysisJson, Findings) with the given tone, framing
-     * categories and keyphrases, and no quotes, quantities or entity tones.
-     */
-    public static String analysis(double tone, String label, List<String> framing, List<String> keyphrases) {
-        return analysis(tone, label, framing, keyphrases, "[]", "[]");
+    /** An entity's tone in an analysis, with one word of evidence. */
+    public record EntityTone(String canonical, String type, double score, String evidence) {
     }
 
-    /** As above, with entityTones and quantities given as JSON arrays. */
+    /** A quantity in an analysis: "300 protesters" → 300, noun "protesters". */
+    public record Quantity(String text, double value, String noun) {
+    }
+
+    /**
+     * Analysis JSON in nlp-service's stored shape (copied from its golden documents, see
+     * {@link AnalysisTemplate}) with the given tone, framing categories and keyphrases, and no quotes,
+     * quantities or entity tones.
+     */
+    public static String analysis(double tone, String label, List<String> framing, List<String> keyphrases) {
+        return analysis(tone, label, framing, keyphrases, List.of(), List.of());
+    }
+
+    /** As above, with entity tones and quantities. */
     public static String analysis(double tone, String label, List<String> framing, List<String> keyphrases,
-                                  String entityTones, String quantities) {
-        String markers = framing.stream()
-                .map(category -> "{\"text\":\"x\",\"start\":0,\"end\":1,\"category\":\"" + category + "\",\"target\":null}")
-                .collect(Collectors.joining(","));
-        String phrases = keyphrases.stream().map(p -> "{\"text\":\"" + p + "\",\"score\":1.0}")
-                .collect(Collectors.joining(","));
-        return "{\"keyphrases\":[" + phrases + "],\"summary\":\"\",\"tone\":{\"score\":" + tone + ",\"label\":\"" + label
-                + "\",\"evidence\":[]},\"sentenceTones\":[],\"entityTones\":" + entityTones + ",\"framing\":[" + markers
-                + "],\"quotes\":[],\"quantities\":" + quantities + "}";
+                                  List<EntityTone> entityTones, List<Quantity> quantities) {
+        return AnalysisTemplate.of(tone, label, framing, keyphrases, entityTones, quantities);
+    }
+
+    /**
+     * Stores a golden article ({@link GoldenAnalyses}) from {@code sourceId} with its analysis exactly as
+     * nlp-service stored it, its entity tones' entities mentioned wherever their names occur, and returns its id.
+     */
+    public long golden(Long sourceId, GoldenAnalyses.Golden golden, Instant publishedAt) throws SQLException {
+        long id = article(sourceId, golden.title(), golden.text(), "https://golden.example/" + golden.name(),
+                golden.languageHint(), publishedAt);
+        List<Mention> mentions = new ArrayList<>();
+        for (JsonNode tone : golden.json().path("entityTones")) {
+            String canonical = tone.path("canonical").asText();
+            mentions.add(new Mention(entity(tone.path("type").asText(), canonical), canonical));
+        }
+        enrich(id, golden.languageHint(), golden.analysis(), null, mentions.toArray(Mention[]::new));
+        return id;
     }
 
     private long insert(String sql, Object... params) throws SQLException {
