@@ -114,7 +114,7 @@ if [[ $mode == packaged ]]; then
 fi
 if $needs_build; then
   echo "Building NewsLens (first run only; downloads dependencies, a few minutes)..."
-  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service,query-service
+  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service,query-service -am
 fi
 
 rotate_log() {  # keeps the previous run's log as name.log.1

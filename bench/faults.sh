@@ -33,7 +33,7 @@ if [[ ! -f local-postgres/target/local-postgres.jar || ! -d local-postgres/targe
       ! -f ingest-service/target/quarkus-app/quarkus-run.jar || ! -f nlp-service/target/quarkus-app/quarkus-run.jar ||
       ! -f query-service/target/quarkus-app/quarkus-run.jar ]]; then
   log "building local-postgres and the three services (missing jars)..."
-  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service,query-service >&2
+  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service,query-service -am >&2
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-faults.XXXXXX")

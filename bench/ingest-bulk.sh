@@ -32,7 +32,7 @@ log() { echo "[bench] $*" >&2; }
 if [[ ! -f local-postgres/target/local-postgres.jar || ! -d local-postgres/target/lib ||
       ! -f ingest-service/target/quarkus-app/quarkus-run.jar || ! -f nlp-service/target/quarkus-app/quarkus-run.jar ]]; then
   log "building local-postgres, ingest-service and nlp-service (missing jars)..."
-  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service >&2
+  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service -am >&2
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-bench.XXXXXX")

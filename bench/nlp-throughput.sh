@@ -37,7 +37,7 @@ if [[ ! -f local-postgres/target/local-postgres.jar || ! -d local-postgres/targe
       ! -f ingest-service/target/quarkus-app/quarkus-run.jar ||
       ! -f nlp-service/target/quarkus-app/quarkus-run.jar || ! -d nlp-service/target/classes ]]; then
   log "building local-postgres, ingest-service and nlp-service (missing jars)..."
-  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service >&2
+  ./mvnw -B -q package -DskipTests -pl local-postgres,ingest-service,nlp-service -am >&2
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-nlp-bench.XXXXXX")

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newslens.ingest.feed.FeedPoller;
+import org.newslens.testing.ScrapedMetrics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,63 +1,24 @@
 package org.newslens.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.newslens.testing.OpenApiDocuments;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
-/**
- * openapi/ingest-service.yaml is what clients are generated from and what tools/openapi/lint.sh checks, so it must
- * be the document this code serves. After an intended API change, refresh it from the copy this build wrote
- * (quarkus.smallrye-openapi.store-schema-directory) and review the diff. A @QuarkusTest, so that the build
- * step that writes target/openapi has run before it is read.
- */
+/** openapi/ingest-service.yaml is the document this code serves (see {@link OpenApiDocuments}). */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class OpenApiDocumentTest {
 
-    private static final Path COMMITTED = Path.of("../openapi/ingest-service.yaml");
-    private static final Path BUILT = Path.of("target/openapi/openapi.yaml");
-    private static final Path BUILT_JSON = Path.of("target/openapi/openapi.json");
-    private static final String REFRESH = "Refresh it after an intended API change: cp ingest-service/target/openapi/openapi.yaml "
-            + "openapi/ingest-service.yaml (or tools/openapi/refresh.sh), then review the diff.";
-
     @Test
     void theCommittedDocumentIsTheOneThisBuildWrote() throws IOException {
-        requireSame(Files.readString(COMMITTED), Files.readString(BUILT),
-                "openapi/ingest-service.yaml differs from the document this code describes. " + REFRESH);
+        OpenApiDocuments.requireCommittedIsBuilt("ingest-service");
     }
 
-    /** The build writes its document with another serialiser than the endpoint's, so they are compared as JSON trees. */
     @Test
     void theDocumentThisBuildWroteIsTheOneItServes() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        assertEquals(json.readTree(Files.readString(BUILT_JSON)), json.readTree(served),
-                BUILT_JSON + " differs from what /q/openapi serves: a runtime OASFilter or a profile-specific setting changes it.");
-    }
-
-    /** Fails with the first line that differs: the whole documents would bury it. */
-    private static void requireSame(String committed, String built, String message) {
-        if (committed.equals(built)) {
-            return;
-        }
-        List<String> committedLines = committed.lines().toList();
-        List<String> builtLines = built.lines().toList();
-        int line = 0;
-        while (line < committedLines.size() && line < builtLines.size() && committedLines.get(line).equals(builtLines.get(line))) {
-            line++;
-        }
-        fail(message + "\nFirst difference at line " + (line + 1) + ":\n  committed: "
-                + (line < committedLines.size() ? committedLines.get(line) : "(end of file)") + "\n  built:     "
-                + (line < builtLines.size() ? builtLines.get(line) : "(end of file)"));
+        OpenApiDocuments.requireBuiltIsServed();
     }
 }

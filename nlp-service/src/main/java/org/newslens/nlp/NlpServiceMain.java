@@ -2,7 +2,7 @@ package org.newslens.nlp;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.newslens.nlp.rest.HttpLevelProblems;
+import org.newslens.http.HttpLevelProblems;
 
 /**
  * Starts nlp-service. The one thing it does first: let {@link HttpLevelProblems} answer unreadable URIs, a

@@ -3,22 +3,12 @@ package org.newslens.nlp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newslens.testing.ForeignColumns;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,34 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ForeignColumnsContractTest {
 
-    private static final Path DECLARED = Path.of("src", "main", "resources", "db", "foreign-columns.txt");
-    private static final Pattern TABLE_IN_SQL =
-            Pattern.compile("(?i)\\b(?:from|join|into|update|regclass\\(')\\s*(ingest\\.[a-z_]+)\\b");
-
-    private record Column(String table, String name, String type) {
-
-        static Column parse(String line) {
-            String[] fields = line.trim().split("\\s+");
-            return new Column(fields[0], fields[1], fields[2]);
-        }
-
-        String schema() {
-            return table.substring(0, table.indexOf('.'));
-        }
-
-        String tableName() {
-            return table.substring(table.indexOf('.') + 1);
-        }
-    }
-
     private static PostgresTestResource database;
     private static String url;
 
     @BeforeAll
     static void migrateTheOwnersSchema() {
         database = new PostgresTestResource();
-        Map<String, String> config = database.start();
-        url = config.get("quarkus.datasource.jdbc.url");
+        url = database.start().get("quarkus.datasource.jdbc.url");
     }
 
     @AfterAll
@@ -68,55 +37,20 @@ class ForeignColumnsContractTest {
 
     @Test
     void everyDeclaredColumnExistsWithItsType() throws Exception {
-        List<String> problems = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT udt_name FROM information_schema.columns
-                      WHERE table_schema = ? AND table_name = ? AND column_name = ?""")) {
-            for (Column column : declared()) {
-                query.setString(1, column.schema());
-                query.setString(2, column.tableName());
-                query.setString(3, column.name());
-                try (ResultSet rows = query.executeQuery()) {
-                    if (!rows.next()) {
-                        problems.add(column.table() + "." + column.name() + " does not exist");
-                    } else if (!rows.getString(1).equals(column.type())) {
-                        problems.add(column.table() + "." + column.name() + " is " + rows.getString(1) + ", not " + column.type());
-                    }
-                }
-            }
+        List<String> problems;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
+            problems = ForeignColumns.problems(connection, null);
         }
-        assertTrue(problems.isEmpty(), "ingest-service's migrations no longer give nlp-service what " + DECLARED
+        assertTrue(problems.isEmpty(), "ingest-service's migrations no longer give nlp-service what " + ForeignColumns.DECLARED
                 + " says it uses: " + problems + ". Change the migration, or nlp-service's SQL and that list with it.");
     }
 
     @Test
     void everyTableThatTheSqlNamesIsDeclared() throws Exception {
-        Set<String> declaredTables = new TreeSet<>();
-        declared().forEach(column -> declaredTables.add(column.table()));
-        Set<String> named = tablesNamedInSql(Path.of("src", "main", "java"));
+        Set<String> named = ForeignColumns.tablesNamedInSql("ingest");
         assertTrue(!named.isEmpty(), "no SQL naming an ingest table found under src/main/java");
-        named.removeAll(declaredTables);
-        assertTrue(named.isEmpty(), "nlp-service's SQL uses " + named + ", which " + DECLARED
+        named.removeAll(ForeignColumns.declaredTables());
+        assertTrue(named.isEmpty(), "nlp-service's SQL uses " + named + ", which " + ForeignColumns.DECLARED
                 + " does not list: add the table and the columns used.");
-    }
-
-    private static List<Column> declared() throws IOException {
-        return Files.readAllLines(DECLARED).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(Column::parse).toList();
-    }
-
-    private static Set<String> tablesNamedInSql(Path sources) throws IOException {
-        Set<String> tables = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher matcher = TABLE_IN_SQL.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    tables.add(matcher.group(1).toLowerCase());
-                }
-            }
-        }
-        return tables;
     }
 }

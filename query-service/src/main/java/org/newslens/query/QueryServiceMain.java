@@ -2,7 +2,7 @@ package org.newslens.query;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.newslens.query.rest.HttpLevelProblems;
+import org.newslens.http.HttpLevelProblems;
 
 /**
  * Starts query-service. The one thing it does first: let {@link HttpLevelProblems} answer unreadable URIs, a

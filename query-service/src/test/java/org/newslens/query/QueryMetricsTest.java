@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.newslens.query.index.SearchIndexer;
+import org.newslens.testing.ScrapedMetrics;
 
 import java.time.Instant;
 import java.util.List;

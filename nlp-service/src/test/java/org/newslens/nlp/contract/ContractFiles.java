@@ -22,7 +22,7 @@ public final class ContractFiles {
 
     /** Surefire runs each module's tests in the module's folder. */
     public static final Path ROOT = Path.of("..", "contracts");
-    public static final String REFRESH = "./mvnw -pl nlp-service test -Dtest=GoldenAnalysisDocumentsTest -Dcontracts.update=true";
+    public static final String REFRESH = "./mvnw -pl nlp-service -am test -Dtest=GoldenAnalysisDocumentsTest -Dcontracts.update=true";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newslens.nlp.ModelsReady;
 import org.newslens.nlp.PostgresTestResource;
-import org.newslens.nlp.ScrapedMetrics;
+import org.newslens.testing.ScrapedMetrics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

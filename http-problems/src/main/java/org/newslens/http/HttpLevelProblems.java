@@ -1,4 +1,4 @@
-package org.newslens.query.rest;
+package org.newslens.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerResponse;
@@ -32,7 +32,9 @@ public class HttpLevelProblems {
     static final int MAX_URI_LENGTH = 16_384;
 
     private static final Logger LOG = Logger.getLogger(HttpLevelProblems.class);
+    /** The same type URIs and media type as each service's own problem mapper. */
     private static final String TYPE_BASE = "https://newslens.dev/problems/";
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
     private final MemorySize maxBodySize;
 
@@ -123,7 +125,7 @@ public class HttpLevelProblems {
         String body = new JsonObject().put("type", TYPE_BASE + kind).put("title", title)
                 .put("status", status).put("detail", detail).encode();
         response.setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Content-Type", PROBLEM_MEDIA_TYPE)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .end(body);
     }
