@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newslens.nlp.ModelsReady;
@@ -34,6 +35,9 @@ class NlpMetricsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @ConfigProperty(name = "newslens.nlp.jobs.metrics-max-age")
+    Duration metricsMaxAge;
+
     @BeforeEach
     void modelsLoaded() throws InterruptedException {
         ModelsReady.await();
@@ -58,6 +62,7 @@ class NlpMetricsTest {
         long articleId = newArticleId();
         insertArticle(articleId);
         execute("INSERT INTO nlp.jobs (article_id, run_after) VALUES (" + articleId + ", now() + interval '1 day')");
+        Thread.sleep(metricsMaxAge.toMillis() + 100); // the gauges may still show a count read before the insert
         double pendingBefore = awaitValue(m -> true, "newslens_jobs", "status", "pending");
         try (Connection holder = dataSource.getConnection()) {
             // FOR KEY SHARE keeps the workers' FOR UPDATE SKIP LOCKED off the job, yet lets it fall due
